@@ -1,0 +1,197 @@
+package pricing
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Resource is one state (before or after the change) of one resource, as a
+// cost model sees it.
+type Resource struct {
+	Address string
+	Type    string
+	Region  string
+	Attrs   Attrs
+	Usage   Usage
+	// Related follows the reference in the named top-level attribute to the
+	// resource it names, e.g. an autoscaling group's launch_template to the
+	// aws_launch_template; nil or false when there is none.
+	Related func(attr string) (Resource, bool)
+}
+
+// Follow calls Related when it is set.
+func (r Resource) Follow(attr string) (Resource, bool) {
+	if r.Related == nil {
+		return Resource{}, false
+	}
+	return r.Related(attr)
+}
+
+// Model prices one resource type.
+type Model struct {
+	Type string
+	// Usage lists the usage-file keys the model reads.
+	Usage []UsageKey
+	// Price returns the resource's cost components. It must not return an
+	// empty list for a resource that costs money: a component it cannot
+	// price is returned with Unpriced set.
+	Price func(r Resource, p Pricer) []Component
+}
+
+// UsageKey documents one usage-file key.
+type UsageKey struct {
+	Name        string
+	Description string
+	// String keys take text (e.g. an operating system); others numbers.
+	String bool
+}
+
+// Registry holds the cost models and the list of types known to be free.
+type Registry struct {
+	models map[string]Model
+	free   []string // exact types, or prefixes ending in "*"
+}
+
+// NewRegistry builds a registry. free lists resource types that cost
+// nothing; an entry ending in "*" matches every type with that prefix.
+func NewRegistry(models []Model, free []string) *Registry {
+	r := &Registry{models: make(map[string]Model, len(models)), free: free}
+	for _, m := range models {
+		if _, dup := r.models[m.Type]; dup {
+			panic("pricing: two models for " + m.Type)
+		}
+		r.models[m.Type] = m
+	}
+	return r
+}
+
+// Model returns the model of a resource type.
+func (r *Registry) Model(typ string) (Model, bool) {
+	m, ok := r.models[typ]
+	return m, ok
+}
+
+// Types lists the priced resource types, sorted.
+func (r *Registry) Types() []string {
+	types := make([]string, 0, len(r.models))
+	for t := range r.models {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	return types
+}
+
+// IsFree reports whether a resource type is known to cost nothing.
+func (r *Registry) IsFree(typ string) bool {
+	for _, f := range r.free {
+		if f == typ || (strings.HasSuffix(f, "*") && strings.HasPrefix(typ, strings.TrimSuffix(f, "*"))) {
+			return true
+		}
+	}
+	return false
+}
+
+// Cost prices one resource state with the catalog.
+func (r *Registry) Cost(res Resource, cat Catalog) Cost {
+	m, ok := r.models[res.Type]
+	if !ok {
+		if r.IsFree(res.Type) {
+			return Cost{Free: true}
+		}
+		return Cost{Unsupported: true}
+	}
+	return Cost{Components: m.Price(res, Pricer{cat: cat, region: res.Region, usage: res.Usage})}
+}
+
+// Pricer prices the components of one resource in its region.
+type Pricer struct {
+	cat    Catalog
+	region string
+	usage  Usage
+}
+
+// NewPricer returns a Pricer for tests and tools that price components
+// outside a Registry.
+func NewPricer(cat Catalog, region string, usage Usage) Pricer {
+	return Pricer{cat: cat, region: region, usage: usage}
+}
+
+// Region is the region the resource is priced in.
+func (p Pricer) Region() string { return p.region }
+
+// Usage is the resource's usage-file values.
+func (p Pricer) Usage() Usage { return p.usage }
+
+// Component prices quantity units of the catalog entry service/key.
+func (p Pricer) Component(name, unit string, quantity decimal.Decimal, service, key string) Component {
+	c := Component{Name: name, Unit: unit, Quantity: quantity}
+	price, ok := p.cat.Price(service, p.region, key)
+	if !ok {
+		c.Unpriced = p.missing(service, key)
+		return c
+	}
+	c.UnitPrice = price.Amount
+	c.MonthlyCost = quantity.Mul(price.Amount)
+	c.Source = price.Source
+	c.Approximation = price.Approximation
+	return c
+}
+
+// Hourly prices count things that run every hour of the month.
+func (p Pricer) Hourly(name string, count decimal.Decimal, service, key string) Component {
+	return p.Component(name, "hours", count.Mul(Hours), service, key)
+}
+
+// UsageComponent prices a usage-based quantity read from the usage file
+// (0 when the file does not give it).
+func (p Pricer) UsageComponent(name, unit, usageKey, service, key string) Component {
+	q, ok := p.usage.Decimal(usageKey)
+	c := p.Component(name, unit, q, service, key)
+	c.UsageBased = true
+	if ok {
+		c.UsageKey = usageKey
+	}
+	return c
+}
+
+// Unpriced is a component that cannot be priced, with the reason.
+func Unpriced(name, unit, reason string) Component {
+	return Component{Name: name, Unit: unit, Unpriced: reason}
+}
+
+// UnknownAttr is the reason for a component whose cost depends on an
+// attribute known only after apply.
+func UnknownAttr(attr string) string {
+	return attr + " is known only after apply"
+}
+
+func (p Pricer) missing(service, key string) string {
+	msg := fmt.Sprintf("no %s price for %s in %s in the catalog", service, key, p.region)
+	if regions := p.cat.Regions(service, key); len(regions) > 0 {
+		const show = 4
+		more := ""
+		if len(regions) > show {
+			more = fmt.Sprintf(" and %d more", len(regions)-show)
+			regions = regions[:show]
+		}
+		msg += fmt.Sprintf(" (priced in %s%s)", strings.Join(regions, ", "), more)
+	}
+	return msg
+}
+
+// Usage is the usage-file values that apply to one resource.
+type Usage map[string]any
+
+// Decimal returns a numeric usage value.
+func (u Usage) Decimal(key string) (decimal.Decimal, bool) {
+	return toDecimal(u[key])
+}
+
+// String returns a text usage value.
+func (u Usage) String(key string) (string, bool) {
+	s, ok := u[key].(string)
+	return s, ok
+}
