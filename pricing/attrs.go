@@ -124,6 +124,16 @@ func (a Attrs) Strings(name string) ([]string, bool) {
 	return out, true
 }
 
+// Len returns the length of a known list or set, even when some elements
+// are known only after apply.
+func (a Attrs) Len(name string) (int, bool) {
+	if a.Unknown(name) {
+		return 0, false
+	}
+	list, ok := a.values[name].([]any)
+	return len(list), ok
+}
+
 // StringMap returns a known map of strings, such as tags.
 func (a Attrs) StringMap(name string) (map[string]string, bool) {
 	if a.Unknown(name) {

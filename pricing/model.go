@@ -35,9 +35,10 @@ type Model struct {
 	Type string
 	// Usage lists the usage-file keys the model reads.
 	Usage []UsageKey
-	// Price returns the resource's cost components. It must not return an
-	// empty list for a resource that costs money: a component it cannot
-	// price is returned with Unpriced set.
+	// Price returns the resource's cost components. A component it cannot
+	// price is returned with Unpriced set, never left out. No components
+	// means this configuration of the resource costs nothing by itself (an
+	// S3 gateway endpoint, an ECS service on EC2 capacity).
 	Price func(r Resource, p Pricer) []Component
 }
 
@@ -47,6 +48,14 @@ type UsageKey struct {
 	Description string
 	// String keys take text (e.g. an operating system); others numbers.
 	String bool
+}
+
+// UtilityFree lists the resource types of providers that create nothing in
+// a cloud account (random values, local files, keys in state), so they
+// never cost anything.
+var UtilityFree = []string{
+	"archive_*", "cloudinit_*", "external*", "http*", "local_*", "null_*",
+	"random_*", "terraform_data", "time_*", "tls_*",
 }
 
 // Registry holds the cost models and the list of types known to be free.
@@ -103,7 +112,8 @@ func (r *Registry) Cost(res Resource, cat Catalog) Cost {
 		}
 		return Cost{Unsupported: true}
 	}
-	return Cost{Components: m.Price(res, Pricer{cat: cat, region: res.Region, usage: res.Usage})}
+	comps := m.Price(res, Pricer{cat: cat, region: res.Region, usage: res.Usage})
+	return Cost{Components: comps, Free: len(comps) == 0}
 }
 
 // Pricer prices the components of one resource in its region.

@@ -1,0 +1,38 @@
+# tollgate — see README.md. Every target works on a fresh machine with Go.
+GO ?= go
+BIN := bin/tollgate
+
+.PHONY: all build demo test test-short fuzz bench catalog lint clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/tollgate
+
+# The main job on an example: the monthly cost diff of a small AWS change.
+demo: build
+	./$(BIN) estimate examples/aws-web/plan.json --usage examples/aws-web/tollgate-usage.yml
+
+# What CI runs (.ci/run): vet, every test, and a short fuzz of the plan parser.
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+	$(GO) test ./engine/plan -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 20s
+
+test-short:
+	$(GO) test -short ./...
+
+fuzz:
+	$(GO) test ./engine/plan -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 5m
+
+# Benchmarks: wall time and peak memory of `tollgate estimate` on generated
+# plans of 1k, 10k and 50k resources, plus the Go benchmarks.
+bench: build
+	./scripts/bench.sh
+
+# Regenerate the embedded price catalog from ../shared/pricing.
+catalog:
+	$(GO) run ./cmd/catalog-gen -shared ../shared/pricing -out pricing/catalog/data
+
+clean:
+	rm -rf bin .bench

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// Exit codes: a contract with CI pipelines (README, "Exit codes").
+const (
+	exitOK     = 0
+	exitGate   = 1 // the gate failed: a deny finding that is not waived
+	exitFailed = 2 // tollgate could not do its job: bad input, policy or config
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// cli carries the process's streams and environment into the commands, so
+// that tests can run them in-process.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+// run executes the command line and returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	root := c.rootCommand()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ex *exitError
+	if errors.As(err, &ex) {
+		if ex.err != nil {
+			fmt.Fprintf(stderr, "tollgate: %s\n", oneLine(ex.err.Error()))
+		}
+		return ex.code
+	}
+	fmt.Fprintf(stderr, "tollgate: %s\n", oneLine(err.Error()))
+	if strings.Contains(err.Error(), "flag") || strings.Contains(err.Error(), "command") || strings.Contains(err.Error(), "arg") {
+		fmt.Fprintf(stderr, "Run 'tollgate --help' for usage.\n")
+	}
+	return exitFailed
+}
+
+// exitError ends a command with a specific exit code; err, when set, is
+// printed first.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (c *cli) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "tollgate",
+		Short: "Cost estimates and policy guardrails for Terraform changes, offline",
+		Long: `tollgate tells you what a Terraform change costs per month, checks it
+against your Rego policies and gates the merge. It runs offline: prices,
+policies and the store are built in.
+
+Exit codes: 0 success, 1 the gate failed, 2 tollgate could not do its job
+(bad input, policy or config).`,
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.AddCommand(c.estimateCommand())
+	return root
+}
+
+// colorWanted reports whether output to w may use ANSI colors: only on a
+// terminal, never with NO_COLOR set or --no-color.
+func (c *cli) colorWanted(w io.Writer, noColor bool) bool {
+	if noColor || c.getenv("NO_COLOR") != "" || c.getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// oneLine keeps error output to one line, whatever a library put in it.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

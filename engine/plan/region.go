@@ -1,0 +1,92 @@
+package plan
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/engine/change"
+)
+
+// place sets the region and tags of a resource; it reports whether an
+// AWS resource had to fall back to DefaultRegion.
+func (p *parser) place(r *change.Resource, provider *providerSettings) bool {
+	vals := r.Values()
+	var unknown map[string]any
+	if r.Action.HasAfter() {
+		unknown = r.AfterUnknown
+	}
+	switch family(r.Provider) {
+	case "aws":
+		var defaults map[string]string
+		if provider != nil {
+			defaults = provider.defaultTags
+		}
+		r.Tags, r.UnknownTags = awsTags(vals, unknown, defaults)
+		switch {
+		case knownString(vals, unknown, "region") != "":
+			r.Region, r.RegionFrom = knownString(vals, unknown, "region"), change.RegionFromResource
+		case provider != nil && provider.region != "":
+			r.Region, r.RegionFrom = provider.region, change.RegionFromProvider
+		case p.opts.Region != "":
+			r.Region, r.RegionFrom = p.opts.Region, change.RegionFromFlag
+		case p.opts.EnvRegion != "":
+			r.Region, r.RegionFrom = p.opts.EnvRegion, change.RegionFromEnv
+		default:
+			r.Region, r.RegionFrom = DefaultRegion, change.RegionFromDefault
+			return true
+		}
+	case "azurerm":
+		r.Tags, r.UnknownTags = labelTags(vals, unknown, "tags")
+		r.Region = knownString(vals, unknown, "location")
+	case "google":
+		r.Tags, r.UnknownTags = labelTags(vals, unknown, "effective_labels", "labels")
+		for _, a := range []string{"region", "location", "zone"} {
+			if r.Region = knownString(vals, unknown, a); r.Region != "" {
+				break
+			}
+		}
+	default:
+		r.Tags, r.UnknownTags = labelTags(vals, unknown, "tags", "labels")
+	}
+	if r.Region != "" && r.RegionFrom == "" {
+		r.RegionFrom = change.RegionFromResource
+	}
+	return false
+}
+
+// family names the provider families whose region and tags tollgate reads.
+func family(provider string) string {
+	if isAWS(provider) {
+		return "aws"
+	}
+	name := provider[strings.LastIndexByte(provider, '/')+1:]
+	switch name {
+	case "azurerm":
+		return "azurerm"
+	case "google", "google-beta":
+		return "google"
+	}
+	return ""
+}
+
+// knownString returns a string attribute that is known, not redacted and
+// not empty, else "".
+func knownString(vals, unknown map[string]any, attr string) string {
+	if unknown[attr] == true {
+		return ""
+	}
+	s, _ := vals[attr].(string)
+	if s == change.Sensitive {
+		return ""
+	}
+	return s
+}
+
+// regionNote explains the DefaultRegion fallback once per plan.
+func regionNote(n int) string {
+	what := "resource has"
+	if n != 1 {
+		what = "resources have"
+	}
+	return fmt.Sprintf("%d AWS %s no region in the plan (no region in the provider block, no --region, no AWS_REGION); %s was assumed: set --region or AWS_REGION", n, what, DefaultRegion)
+}

@@ -1,0 +1,178 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tollgate-dev/tollgate/engine"
+	"github.com/tollgate-dev/tollgate/engine/change"
+	"github.com/tollgate-dev/tollgate/pricing"
+)
+
+// dollars renders money for people: "$1,234.57", rounded half away from
+// zero to cents.
+func dollars(d decimal.Decimal) string {
+	s := d.Abs().StringFixed(2)
+	sign := ""
+	if d.Round(2).IsNegative() {
+		sign = "-"
+	}
+	return sign + "$" + thousands(s)
+}
+
+// signedDollars renders a difference with its sign: "+$5.00", "-$1.20",
+// "$0.00".
+func signedDollars(d decimal.Decimal) string {
+	if d.Round(2).IsPositive() {
+		return "+" + dollars(d)
+	}
+	return dollars(d)
+}
+
+// unitPrice renders a unit price with all its digits, at least cents.
+func unitPrice(d decimal.Decimal) string {
+	if d.Exponent() > -2 {
+		return "$" + thousands(d.StringFixed(2))
+	}
+	return "$" + thousands(d.String())
+}
+
+// quantity renders a quantity with thousands separators and at most four
+// decimals.
+func quantity(d decimal.Decimal) string {
+	r := d.Round(4)
+	if r.IsZero() && !d.IsZero() {
+		return "<0.0001"
+	}
+	return thousands(r.String())
+}
+
+func thousands(s string) string {
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	out := b.String()
+	if neg {
+		out = "-" + out
+	}
+	if hasFrac {
+		out += "." + frac
+	}
+	return out
+}
+
+// actionSymbol is Terraform's plan symbol for an action.
+func actionSymbol(a change.Action) string {
+	switch a {
+	case change.Create:
+		return "+"
+	case change.Delete:
+		return "-"
+	case change.Update:
+		return "~"
+	case change.Replace:
+		return "-/+"
+	}
+	return " "
+}
+
+// shownComponents are the components worth listing for a resource: the
+// state after the change, or before it for a deletion.
+func shownComponents(rc engine.ResourceCost) []pricing.Component {
+	if rc.Action == change.Delete {
+		return rc.PastComponents
+	}
+	return rc.Components
+}
+
+// freeSummary lists free resource types with counts: "aws_iam_role ×2".
+func freeSummary(est *engine.Estimate) (int, string) {
+	counts := map[string]int{}
+	n := 0
+	for _, rc := range est.Resources {
+		if rc.Free {
+			counts[rc.Type]++
+			n++
+		}
+	}
+	types := make([]string, 0, len(counts))
+	for t := range counts {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	parts := make([]string, 0, len(types))
+	for _, t := range types {
+		if counts[t] > 1 {
+			parts = append(parts, fmt.Sprintf("%s ×%d", t, counts[t]))
+		} else {
+			parts = append(parts, t)
+		}
+	}
+	return n, strings.Join(parts, ", ")
+}
+
+// pricedAsOf renders the price sources: "aws-ec2 2025-04-24, aws-rds 2025-04-24".
+func pricedAsOf(est *engine.Estimate) string {
+	ids := make([]string, 0, len(est.PricedAsOf))
+	for id := range est.PricedAsOf {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	parts := make([]string, 0, len(ids))
+	for _, id := range ids {
+		parts = append(parts, id+" "+est.PricedAsOf[id])
+	}
+	return strings.Join(parts, ", ")
+}
+
+// approximations lists the distinct approximation notes, sorted.
+func approximations(est *engine.Estimate) []string {
+	seen := map[string]bool{}
+	for _, rc := range est.Resources {
+		for _, c := range shownComponents(rc) {
+			if c.Approximation != "" {
+				seen[c.Approximation] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for a := range seen {
+		out = append(out, a)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// usageMissing reports whether some shown component is usage-based with no
+// usage given.
+func usageMissing(est *engine.Estimate) bool {
+	for _, rc := range est.Resources {
+		for _, c := range shownComponents(rc) {
+			if c.UsageBased && c.UsageKey == "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// direction describes the total change in words.
+func direction(d decimal.Decimal) string {
+	switch {
+	case d.Round(2).IsPositive():
+		return "increase"
+	case d.Round(2).IsNegative():
+		return "decrease"
+	}
+	return "stay the same"
+}

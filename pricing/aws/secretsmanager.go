@@ -1,0 +1,25 @@
+package aws
+
+import "github.com/tollgate-dev/tollgate/pricing"
+
+const secretsmanagerService = "aws-secretsmanager"
+
+var secretsmanagerSecret = pricing.Model{
+	Type: "aws_secretsmanager_secret",
+	Usage: []pricing.UsageKey{
+		{Name: "monthly_requests", Description: "API requests a month"},
+	},
+	Price: func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
+		comps := []pricing.Component{
+			p.Component("Secret", "months", decimalOne, secretsmanagerService, "secret"),
+			usageScaled(p, "API requests", "10k requests", "monthly_requests", perTenThou, secretsmanagerService, "requests"),
+		}
+		// Each replica is billed as a secret of its own, in its region.
+		for _, rep := range r.Attrs.Blocks("replica") {
+			region := rep.StringOr("region", "unknown region")
+			comps = append(comps, pricing.Unpriced("Secret replica ("+region+")", "months",
+				"replica in "+region+" is not priced (each replica is billed as a secret in its own region)"))
+		}
+		return comps
+	},
+}
