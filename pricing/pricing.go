@@ -74,7 +74,9 @@ func (c Cost) Monthly() decimal.Decimal {
 }
 
 // Unpriced lists the reasons the cost is incomplete, in component order,
-// without repeats; empty when every component is priced.
+// without repeats; empty when every component is priced. A usage-based
+// component with no usage given does not count: its quantity is 0 whatever
+// its price, and its line says it is not priced.
 func (c Cost) Unpriced() []string {
 	if c.Unsupported {
 		return []string{"unsupported resource type"}
@@ -82,6 +84,9 @@ func (c Cost) Unpriced() []string {
 	var reasons []string
 	seen := map[string]bool{}
 	for _, comp := range c.Components {
+		if comp.UsageBased && comp.UsageKey == "" {
+			continue
+		}
 		if comp.Unpriced != "" && !seen[comp.Unpriced] {
 			seen[comp.Unpriced] = true
 			reasons = append(reasons, comp.Name+": "+comp.Unpriced)

@@ -9,13 +9,13 @@ import (
 )
 
 // config indexes the plan's configuration: resource blocks by module path
-// and provider configurations by key. It is read-only once built, so
-// resource changes can be converted in parallel.
+// and provider settings by key. It is read-only once built, so resource
+// changes can be converted in parallel.
 type config struct {
 	resources map[string]*configResource // resourceKey(module path, type.name)
 	providers map[string]*tfjson.ProviderConfig
 	vars      map[string]*tfjson.PlanVariable
-	settings  map[string]*providerSettings // by provider_config key as found
+	settings  map[string]*providerSettings // by provider_config key
 }
 
 // configResource is one resource block and what every instance of it
@@ -42,6 +42,11 @@ func newConfig(c *tfjson.Config, vars map[string]*tfjson.PlanVariable) *config {
 		return cfg
 	}
 	cfg.providers = c.ProviderConfigs
+	for key, pc := range c.ProviderConfigs {
+		if pc != nil {
+			cfg.settings[key] = cfg.settingsOf(key, pc)
+		}
+	}
 	cfg.module("", c.RootModule)
 	return cfg
 }
@@ -130,7 +135,7 @@ func (c *config) provider(key, path string) *providerSettings {
 			k = mod + ":" + local
 		}
 		if pc := c.providers[k]; pc != nil && (mod == "" || len(pc.Expressions) > 0) {
-			return c.settingsOf(k, pc)
+			return c.settings[k]
 		}
 		if mod == "" {
 			return nil
@@ -139,10 +144,18 @@ func (c *config) provider(key, path string) *providerSettings {
 	}
 }
 
-func (c *config) settingsOf(key string, pc *tfjson.ProviderConfig) *providerSettings {
-	if s, ok := c.settings[key]; ok {
-		return s
+// defaultProvider resolves the default configuration of a provider for a
+// resource whose block is gone from the configuration (it is being
+// deleted), so that it is still priced where it runs.
+func (c *config) defaultProvider(provider, moduleAddress string) *providerSettings {
+	local := provider[strings.LastIndexByte(provider, '/')+1:]
+	if path := modulePath(moduleAddress); path != "" {
+		return c.provider(path+":"+local, path)
 	}
+	return c.provider(local, "")
+}
+
+func (c *config) settingsOf(key string, pc *tfjson.ProviderConfig) *providerSettings {
 	root := pc.ModuleAddress == "" && !strings.Contains(key, ":")
 	s := &providerSettings{}
 	if v, ok := c.constant(pc.Expressions["region"], root); ok {
@@ -153,7 +166,6 @@ func (c *config) settingsOf(key string, pc *tfjson.ProviderConfig) *providerSett
 			s.defaultTags = stringMap(v)
 		}
 	}
-	c.settings[key] = s
 	return s
 }
 

@@ -22,11 +22,17 @@ func (p *parser) place(r *change.Resource, provider *providerSettings) bool {
 			defaults = provider.defaultTags
 		}
 		r.Tags, r.UnknownTags = awsTags(vals, unknown, defaults)
+		own := knownString(vals, unknown, "region") // AWS provider v6
+		// An existing object's ARN says where it runs, even when its block
+		// (and so its provider) is gone from the configuration.
+		arn := arnRegion(knownString(vals, unknown, "arn"))
 		switch {
-		case knownString(vals, unknown, "region") != "":
-			r.Region, r.RegionFrom = knownString(vals, unknown, "region"), change.RegionFromResource
+		case own != "":
+			r.Region, r.RegionFrom = own, change.RegionFromResource
 		case provider != nil && provider.region != "":
 			r.Region, r.RegionFrom = provider.region, change.RegionFromProvider
+		case arn != "":
+			r.Region, r.RegionFrom = arn, change.RegionFromResource
 		case p.opts.Region != "":
 			r.Region, r.RegionFrom = p.opts.Region, change.RegionFromFlag
 		case p.opts.EnvRegion != "":
@@ -41,7 +47,7 @@ func (p *parser) place(r *change.Resource, provider *providerSettings) bool {
 	case "google":
 		r.Tags, r.UnknownTags = labelTags(vals, unknown, "effective_labels", "labels")
 		for _, a := range []string{"region", "location", "zone"} {
-			if r.Region = knownString(vals, unknown, a); r.Region != "" {
+			if r.Region = googleRegion(knownString(vals, unknown, a)); r.Region != "" {
 				break
 			}
 		}
@@ -89,4 +95,25 @@ func regionNote(n int) string {
 		what = "resources have"
 	}
 	return fmt.Sprintf("%d AWS %s no region in the plan (no region in the provider block, no --region, no AWS_REGION); %s was assumed: set --region or AWS_REGION", n, what, DefaultRegion)
+}
+
+// arnRegion returns the region field of an ARN
+// (arn:partition:service:region:account:resource), "" for global
+// services and anything else.
+func arnRegion(arn string) string {
+	parts := strings.SplitN(arn, ":", 5)
+	if len(parts) < 5 || parts[0] != "arn" {
+		return ""
+	}
+	return parts[3]
+}
+
+// googleRegion turns a Google Cloud zone (europe-west1-b) into its region
+// (europe-west1); regions and multi-regions (EU) pass unchanged.
+func googleRegion(loc string) string {
+	k := strings.LastIndexByte(loc, '-')
+	if k > 0 && k == len(loc)-2 && loc[k+1] >= 'a' && loc[k+1] <= 'z' && strings.Count(loc, "-") >= 2 {
+		return loc[:k]
+	}
+	return loc
 }

@@ -129,6 +129,8 @@ func (p *parser) convert(rc *tfjson.ResourceChange, field string, off int) (conv
 		r.ProviderKey = block.block.ProviderConfigKey
 		r.Refs = absoluteRefs(block.refs, rc.ModuleAddress)
 		provider = block.provider
+	} else if isAWS(rc.ProviderName) {
+		provider = p.cfg.defaultProvider(rc.ProviderName, rc.ModuleAddress)
 	}
 	out.defaultRegion = p.place(&r, provider)
 	out.res = r
