@@ -8,8 +8,10 @@ import (
 )
 
 // place sets the region and tags of a resource; it reports whether an
-// AWS resource had to fall back to DefaultRegion.
-func (p *parser) place(r *change.Resource, provider *providerSettings) bool {
+// AWS resource had to fall back to DefaultRegion. guessed says the
+// provider is the default one, assumed because the resource's block is
+// gone from the configuration.
+func (p *parser) place(r *change.Resource, provider *providerSettings, guessed bool) bool {
 	vals := r.Values()
 	var unknown map[string]any
 	if r.Action.HasAfter() {
@@ -23,16 +25,19 @@ func (p *parser) place(r *change.Resource, provider *providerSettings) bool {
 		}
 		r.Tags, r.UnknownTags = awsTags(vals, unknown, defaults)
 		own := knownString(vals, unknown, "region") // AWS provider v6
-		// An existing object's ARN says where it runs, even when its block
-		// (and so its provider) is gone from the configuration.
+		// An existing object's ARN says where it runs, better than a
+		// guessed provider.
 		arn := arnRegion(knownString(vals, unknown, "arn"))
+		configured := provider != nil && provider.region != ""
 		switch {
 		case own != "":
 			r.Region, r.RegionFrom = own, change.RegionFromResource
-		case provider != nil && provider.region != "":
+		case configured && !guessed:
 			r.Region, r.RegionFrom = provider.region, change.RegionFromProvider
 		case arn != "":
 			r.Region, r.RegionFrom = arn, change.RegionFromResource
+		case configured:
+			r.Region, r.RegionFrom = provider.region, change.RegionFromProvider
 		case p.opts.Region != "":
 			r.Region, r.RegionFrom = p.opts.Region, change.RegionFromFlag
 		case p.opts.EnvRegion != "":

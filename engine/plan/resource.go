@@ -125,14 +125,15 @@ func (p *parser) convert(rc *tfjson.ResourceChange, field string, off int) (conv
 		out.note = fmt.Sprintf("%s will be replaced, but its current object will be removed from state without being destroyed; that object's cost continues outside this configuration", name)
 	}
 	var provider *providerSettings
+	guessed := false
 	if block := p.cfg.resource(rc.ModuleAddress, rc.Type, rc.Name); block != nil {
 		r.ProviderKey = block.block.ProviderConfigKey
 		r.Refs = absoluteRefs(block.refs, rc.ModuleAddress)
 		provider = block.provider
 	} else if isAWS(rc.ProviderName) {
-		provider = p.cfg.defaultProvider(rc.ProviderName, rc.ModuleAddress)
+		provider, guessed = p.cfg.defaultProvider(rc.ProviderName, rc.ModuleAddress), true
 	}
-	out.defaultRegion = p.place(&r, provider)
+	out.defaultRegion = p.place(&r, provider, guessed)
 	out.res = r
 	return out, nil
 }

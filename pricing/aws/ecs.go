@@ -41,17 +41,21 @@ func priceECSService(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 	if n.IsZero() {
 		return nil
 	}
+	tasks := func(reason string) []pricing.Component {
+		c := pricing.Unpriced("Fargate tasks", "tasks", reason)
+		c.Quantity = n
+		return []pricing.Component{c}
+	}
 	td, hasTD := r.Follow("task_definition")
 	pl := servicePlacement(a, n, td, hasTD)
 	if pl.reason != "" {
-		return []pricing.Component{pricing.Unpriced("Fargate tasks", "tasks", pl.reason)}
+		return tasks(pl.reason)
 	}
 	if pl.fargate.IsZero() && pl.spot.IsZero() {
 		return nil // EC2 capacity: the instances carry the cost
 	}
 	if !hasTD {
-		return []pricing.Component{pricing.Unpriced("Fargate tasks", "tasks",
-			"the task definition is not in the plan, so the tasks' CPU and memory are unknown")}
+		return tasks("the task definition is not in the plan, so the tasks' CPU and memory are unknown")
 	}
 	var out []pricing.Component
 	if pl.fargate.IsPositive() {
@@ -91,18 +95,20 @@ func servicePlacement(a pricing.Attrs, n decimal.Decimal, td pricing.Resource, h
 	}
 	var pl placement
 	rest, total := n, decimal.Zero
+	// Negative bases and weights are invalid; ECS would reject them.
+	count := func(s pricing.Attrs, attr string) decimal.Decimal {
+		d, _ := s.Decimal(attr)
+		return decimal.Max(d, decimal.Zero)
+	}
 	for _, s := range strategy {
-		base, _ := s.Decimal("base")
-		base = decimal.Min(base, rest)
+		base := decimal.Min(count(s, "base"), rest)
 		rest = rest.Sub(base)
 		pl.add(s, base)
-		w, _ := s.Decimal("weight")
-		total = total.Add(w)
+		total = total.Add(count(s, "weight"))
 	}
 	if total.IsPositive() {
 		for _, s := range strategy {
-			w, _ := s.Decimal("weight")
-			pl.add(s, rest.Mul(w).Div(total))
+			pl.add(s, rest.Mul(count(s, "weight")).Div(total))
 		}
 	}
 	for _, s := range strategy {

@@ -106,7 +106,7 @@ func TestECSService(t *testing.T) {
 			attrs:   `{"desired_count": 1}`,
 			unknown: `{"launch_type": true}`,
 			related: task(`{"cpu": "512", "memory": "1024", "requires_compatibilities": ["EC2", "FARGATE"]}`),
-			want: []computeLine{cUnpriced("Fargate tasks", "tasks", "0",
+			want: []computeLine{cUnpriced("Fargate tasks", "tasks", "1",
 				"launch_type is not set and the cluster's default capacity provider decides where tasks run")},
 		},
 		{
@@ -114,7 +114,7 @@ func TestECSService(t *testing.T) {
 			attrs:   `{"desired_count": 1, "capacity_provider_strategy": [{"weight": 1}]}`,
 			unknown: `{"capacity_provider_strategy": [{"capacity_provider": true}]}`,
 			related: task(small),
-			want: []computeLine{cUnpriced("Fargate tasks", "tasks", "0",
+			want: []computeLine{cUnpriced("Fargate tasks", "tasks", "1",
 				"capacity_provider_strategy.capacity_provider is known only after apply")},
 		},
 		{
@@ -141,7 +141,7 @@ func TestECSService(t *testing.T) {
 		{
 			name:  "task definition not in the plan",
 			attrs: `{"launch_type": "FARGATE", "desired_count": 1, "task_definition": "app:7"}`,
-			want: []computeLine{cUnpriced("Fargate tasks", "tasks", "0",
+			want: []computeLine{cUnpriced("Fargate tasks", "tasks", "1",
 				"the task definition is not in the plan, so the tasks' CPU and memory are unknown")},
 		},
 		{
