@@ -129,6 +129,13 @@ func NewPricer(cat Catalog, region string, usage Usage) Pricer {
 	return Pricer{cat: cat, region: region, usage: usage}
 }
 
+// In returns a Pricer for another region, for global services that AWS
+// bills in one region whatever the resource's own (Route 53: us-east-1).
+func (p Pricer) In(region string) Pricer {
+	p.region = region
+	return p
+}
+
 // Region is the region the resource is priced in.
 func (p Pricer) Region() string { return p.region }
 

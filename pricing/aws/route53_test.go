@@ -6,10 +6,12 @@ func TestRoute53Zone(t *testing.T) {
 	svcRun(t, "aws_route53_zone", []svcCase{
 		{name: "hosted zone", attrs: `{"name": "example.com"}`, want: []svcComp{svcPriced("Hosted zone", "months", "1", "0.5", "0.5")}},
 		{
-			name:   "region without the price",
+			// Route 53 is global: a zone is priced in us-east-1 whatever
+			// the provider's region.
+			name:   "any region is priced as us-east-1",
 			region: "eu-west-1",
 			attrs:  `{"name": "example.com"}`,
-			want:   []svcComp{svcUnpriced("Hosted zone", "months", "1", "no aws-route53 price for hosted-zone in eu-west-1 in the catalog (priced in us-east-1)")},
+			want:   []svcComp{svcPriced("Hosted zone", "months", "1", "0.5", "0.5")},
 		},
 	})
 }

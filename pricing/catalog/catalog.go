@@ -10,8 +10,9 @@
 //
 // Service files are read on first use, so a run that prices only EC2 never
 // decompresses the others. A twin is a region whose prices for a service
-// are taken from another region when it has none of its own; such prices
-// carry the evidence as an approximation note.
+// are taken from another region when it has none of its own (never for
+// instance/ and node/ keys); such prices carry the evidence as an
+// approximation note.
 package catalog
 
 import (
@@ -124,7 +125,7 @@ func (c *Catalog) Price(svc, region, key string) (pricing.Price, bool) {
 		return parseRow(row)
 	}
 	t, ok := c.twins[svc+"\x00"+region]
-	if !ok {
+	if !ok || !Borrowable(key) {
 		return pricing.Price{}, false
 	}
 	row, ok := s.prices[t.region+"\x00"+key]
@@ -134,6 +135,13 @@ func (c *Catalog) Price(svc, region, key string) (pricing.Price, bool) {
 	p, ok := parseRow(row)
 	p.Approximation = fmt.Sprintf("%s price from %s: %s", region, t.region, t.evidence)
 	return p, ok
+}
+
+// Borrowable reports whether a key's price may come from a twin region.
+// Instance and node prices never do: a type the catalog lacks in a region
+// is usually not offered there at all.
+func Borrowable(key string) bool {
+	return !strings.HasPrefix(key, "instance/") && !strings.HasPrefix(key, "node/")
 }
 
 // Regions implements pricing.Catalog.

@@ -58,3 +58,14 @@ func TestEmbedded(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkEmbeddedEC2 measures the first EC2 price of a run: opening the
+// embedded catalog and reading the largest service file.
+func BenchmarkEmbeddedEC2(b *testing.B) {
+	for b.Loop() {
+		c := catalog.Embedded()
+		if _, ok := c.Price("aws-ec2", "us-east-1", "instance/m5.large/linux"); !ok {
+			b.Fatal("no price")
+		}
+	}
+}

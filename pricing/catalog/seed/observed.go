@@ -190,6 +190,9 @@ func addObserved(fsys fs.FS, s *sink) error {
 		}
 		if !matched {
 			// A typo in the table, or the file changed under it.
+			if o.Pick != "" {
+				return fmt.Errorf("mapping %s %s: no us-east-1 row of %q at the reviewed price %s", o.Service, o.Key, o.Component, o.Pick)
+			}
 			return fmt.Errorf("mapping %s %s: no rows of %q", o.Service, o.Key, o.Component)
 		}
 	}

@@ -187,7 +187,7 @@ func TestNotPriced(t *testing.T) {
 	}{
 		{"Karpenter-only metal is dedicated-tenancy", "aws-ec2", "us-east-1", "instance/c8a.metal-24xl/linux"},
 		{"instance keys never borrow from a twin", "aws-ec2", "us-west-2", "instance/c8a.large/linux"},
-		{"RDS keys never borrow from a twin", "aws-rds", "us-west-2", "storage/gp3"},
+		{"RDS storage has no twin in a region that prices unlike", "aws-rds", "ap-southeast-2", "storage/gp3"},
 		{"no eu-west-1 rows for EKS", "aws-eks", "eu-west-1", "cluster"},
 		{"DynamoDB on-demand writes: ambiguous", "aws-dynamodb", "us-east-2", "on-demand/wru"},
 		{"KMS asymmetric: printed to the cent only", "aws-kms", "us-east-1", "requests/asymmetric"},

@@ -158,3 +158,28 @@ func TestConv(t *testing.T) {
 		})
 	}
 }
+
+// FuzzSnap checks that a snapped price lies in its interval and has no
+// more digits than the interval's ends.
+func FuzzSnap(f *testing.F) {
+	for _, s := range [][2]string{{"0.0404780", "0.0404808"}, {"0.95", "0.971"}, {"0", "0"}, {"1e-9", "3e-9"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		lo, err1 := decimal.NewFromString(a)
+		hi, err2 := decimal.NewFromString(b)
+		if err1 != nil || err2 != nil || lo.Exponent() < -40 || hi.Exponent() < -40 || lo.Exponent() > 40 || hi.Exponent() > 40 {
+			return
+		}
+		p, ok := Snap(lo, hi)
+		if !ok {
+			return
+		}
+		if p.LessThan(lo) || p.GreaterThan(hi) {
+			t.Fatalf("Snap(%s, %s) = %s, outside", lo, hi, p)
+		}
+		if p.Exponent() < min(lo.Exponent(), hi.Exponent()) && !lo.Equal(hi) {
+			t.Fatalf("Snap(%s, %s) = %s has more digits than the ends", lo, hi, p)
+		}
+	})
+}

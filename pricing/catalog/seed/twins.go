@@ -5,15 +5,18 @@ import (
 	"sort"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/tollgate-dev/tollgate/pricing/catalog"
 )
 
-// twinServices may use twins: every key of theirs is a non-instance rate.
-// aws-ec2, aws-rds and aws-elasticache hold instance or node prices, which
-// must never be borrowed (a type missing in a region is not offered
-// there), so their storage and other rates get no twins either.
+// twinServices may use twins. aws-ec2, aws-rds and aws-elasticache also
+// hold instance and node prices, which must never be borrowed (a type
+// missing in a region is not offered there): catalog.Catalog refuses twin
+// fallback for their instance/ and node/ keys, so only their other rates
+// (storage, IOPS, credits, backups) are borrowed.
 var twinServices = []string{
-	"aws-cloudwatch", "aws-dynamodb", "aws-ebs", "aws-eks", "aws-elb", "aws-fargate", "aws-kms",
-	"aws-lambda", "aws-route53", "aws-s3", "aws-secretsmanager", "aws-vpc",
+	"aws-cloudwatch", "aws-dynamodb", "aws-ebs", "aws-ec2", "aws-eks", "aws-elasticache", "aws-elb", "aws-fargate", "aws-kms",
+	"aws-lambda", "aws-rds", "aws-route53", "aws-s3", "aws-secretsmanager", "aws-vpc",
 }
 
 // Two regions are taken to price alike when their EC2 Linux on-demand
@@ -76,7 +79,7 @@ func Twins(linux linuxPrices, keys map[string]map[string]map[string]bool) []Twin
 				if !l.alike() {
 					continue
 				}
-				n := len(keys[svc][cand])
+				n := borrowable(keys[svc][cand])
 				if best == "" || n > bestKeys || (n == bestKeys && closer(l, like(region, best))) {
 					best, bestKeys = cand, n
 				}
@@ -103,13 +106,24 @@ func closer(a, b likeness) bool {
 	return a.same*b.common > b.same*a.common
 }
 
+// lacksSome reports whether other has a borrowable key that have lacks.
 func lacksSome(have, other map[string]bool) bool {
 	for k := range other {
-		if !have[k] {
+		if !have[k] && catalog.Borrowable(k) {
 			return true
 		}
 	}
 	return false
+}
+
+func borrowable(keys map[string]bool) int {
+	n := 0
+	for k := range keys {
+		if catalog.Borrowable(k) {
+			n++
+		}
+	}
+	return n
 }
 
 func addTwins(s *sink, linux linuxPrices) {

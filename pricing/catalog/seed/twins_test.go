@@ -60,11 +60,14 @@ func TestTwins(t *testing.T) {
 			keys:  map[string]map[string]map[string]bool{"aws-vpc": {"home": keySet("a")}},
 		},
 		{
-			name:  "instance services never get twins",
+			name:  "instance keys are never borrowed, other rates of the same service are",
 			linux: linuxPrices{"home": prices(120, 0), "alike": prices(120, 0)},
 			keys: map[string]map[string]map[string]bool{
 				"aws-ec2": {"home": keySet("instance/t0.large/linux")},
-				"aws-rds": {"home": keySet("storage/gp2")},
+				"aws-rds": {"home": keySet("storage/gp2", "instance/db.t0.large/postgres")},
+			},
+			want: []string{
+				"aws-rds alike -> home: EC2 on-demand Linux prices identical for 120 of 120 instance types offered in both regions",
 			},
 		},
 		{
