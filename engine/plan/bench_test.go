@@ -178,3 +178,15 @@ func BenchmarkParse(b *testing.B) {
 	b.ReportMetric(float64(len(benchPlan))/1e6, "MB-plan")
 	b.ReportMetric(float64(peak)/1e6, "MB-heap-inuse")
 }
+
+// BenchmarkScan measures validating the whole plan, the one pass over
+// every byte that Parse cannot spread over cores.
+func BenchmarkScan(b *testing.B) {
+	benchOnce.Do(func() { benchPlan = synthPlan(10000) })
+	b.SetBytes(int64(len(benchPlan)))
+	for b.Loop() {
+		if _, err := skipValue(benchPlan, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

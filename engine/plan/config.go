@@ -60,7 +60,7 @@ func (c *config) module(path string, m *tfjson.ConfigModule) {
 		return
 	}
 	for _, r := range m.Resources {
-		if r == nil || r.Mode != tfjson.ManagedResourceMode {
+		if r == nil || (r.Mode != tfjson.ManagedResourceMode && r.Mode != "") {
 			continue
 		}
 		c.resources[resourceKey(path, r.Type+"."+r.Name)] = &configResource{

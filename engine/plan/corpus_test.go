@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -235,5 +236,37 @@ func TestGolden(t *testing.T) {
 				t.Errorf("model differs from %s (-want +got; go test -update rewrites it):\n%s", path, diff)
 			}
 		})
+	}
+}
+
+// TestParallel checks that spreading the work over goroutines changes
+// nothing in the result, on a plan large enough to use several workers.
+func TestParallel(t *testing.T) {
+	data := synthPlan(700)
+	parse := func(procs int) *change.Set {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		set, err := Parse("synthetic.json", data, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return set
+	}
+	one := parse(1)
+	checkSet(t, one)
+	// 700 changes cycle through 7 action lists; delete+create, create+delete
+	// are both replaces.
+	want := map[change.Action]int{change.Create: 100, change.Update: 100, change.NoOp: 200, change.Replace: 200, change.Delete: 100}
+	got := map[change.Action]int{}
+	for _, r := range one.Resources {
+		got[r.Action]++
+		if r.Region != "eu-west-1" || r.RegionFrom != change.RegionFromProvider {
+			t.Fatalf("%s: region %s from %s, want eu-west-1 from the provider's var.region", r.Address, r.Region, r.RegionFrom)
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("action counts (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(one, parse(8)); diff != "" {
+		t.Errorf("result depends on parallelism (-1 proc +8 procs):\n%s", diff)
 	}
 }

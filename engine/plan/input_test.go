@@ -32,15 +32,15 @@ func TestBadInput(t *testing.T) {
 		{"string", `"plan"`, "expected a JSON object, found a string", 1, 1},
 		{"number", "  42", "expected a JSON object, found a number", 1, 3},
 		{"null", "null", "expected a JSON object, found null", 1, 1},
-		{"binary plan", "PK\x03\x04\x14\x00\x08\x00binary", "binary plan file", 0, 0},
+		{"binary plan", "PK\x03\x04\x14\x00\x08\x00binary", "binary plan file (from `terraform plan -out`), not JSON: run `terraform show -json plan.json > plan-show.json` and pass plan-show.json", 0, 0},
 		{"NUL bytes", "\x00\x00\x00\x00", "not valid JSON", 1, 1},
 		{"state via show", `{"format_version": "1.0", "terraform_version": "1.5.0", "values": {"root_module": {}}}`, "this file is a Terraform state, not a plan: run `terraform show -json PLANFILE", 0, 0},
 		{"raw state", `{"version": 4, "terraform_version": "1.5.0", "serial": 3, "lineage": "x", "outputs": {}, "resources": []}`, "Terraform state file (terraform.tfstate), not a plan", 0, 0},
 		{"plan log", "{\"@level\":\"info\",\"@message\":\"Terraform 1.5.0\",\"type\":\"version\"}\n{\"@level\":\"info\"}", "log of `terraform plan -json`", 0, 0},
 		{"empty object", "{}", "no format_version", 0, 0},
 		{"empty state", `{"format_version": "1.0"}`, "no planned_values or resource_changes", 0, 0},
-		{"format 2.0", `{"format_version": "2.0", "planned_values": {}}`, `unsupported plan format_version "2.0"`, 0, 0},
-		{"format junk", `{"format_version": "latest", "planned_values": {}}`, `unsupported plan format_version "latest"`, 0, 0},
+		{"format 2.0", `{"format_version": "2.0", "planned_values": {}}`, `unsupported plan format_version "2.0"`, 1, 20},
+		{"format junk", `{"format_version": "latest", "planned_values": {}}`, `unsupported plan format_version "latest"`, 1, 20},
 		{"format number", "{\n \"format_version\": 1.2}", "format_version is a number, expected a string", 2, 20},
 		{"resource_changes object", "{\"format_version\": \"1.2\",\n \"resource_changes\": {}}", "resource_changes is an object, expected an array", 2, 22},
 		{"address number", "{\"format_version\": \"1.2\", \"resource_changes\": [\n {\"address\": 1}]}", "resource_changes[0].address is a number, expected a string", 2, 2},
@@ -191,4 +191,35 @@ func wrapped(plan []byte, eol string) []byte {
 	b.Write(plan)
 	b.WriteString("%0A\n::set-output name=exitcode::0\n")
 	return b.Bytes()
+}
+
+func TestAccepted(t *testing.T) {
+	errored := "the plan errored, so it may be incomplete: fix the errors Terraform reported and plan again"
+	tests := []struct {
+		name  string
+		input string
+		notes []string
+	}{
+		{"format 0.1", `{"format_version": "0.1", "planned_values": {}}`, nil},
+		{"format 1.0", `{"format_version": "1.0", "resource_changes": []}`, nil},
+		{"format 1.2", `{"format_version": "1.2", "planned_values": {}}`, nil},
+		{"newer 1.x minor", `{"format_version": "1.10", "planned_values": {}, "new_field": {"x": [1]}}`, nil},
+		{"null members", `{"format_version": "1.2", "planned_values": null, "resource_changes": null, "configuration": null, "variables": null}`, nil},
+		{"errored, empty prior_state", `{"format_version": "1.2", "planned_values": {"root_module": {}}, "prior_state": {}, "errored": true}`, []string{errored}},
+		{"configuration only", `{"format_version": "1.2", "configuration": {"root_module": {}}}`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set, err := Parse("plan.json", []byte(tt.input), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(set.Resources) != 0 {
+				t.Errorf("resources = %d, want none", len(set.Resources))
+			}
+			if diff := cmp.Diff(tt.notes, set.Notes); diff != "" {
+				t.Errorf("notes (-want +got):\n%s", diff)
+			}
+		})
+	}
 }

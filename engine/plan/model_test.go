@@ -216,6 +216,7 @@ func TestTags(t *testing.T) {
 		{"aws_instance.known_all", map[string]string{"Name": "a", "env": "prod", "team": "platform"}, nil},
 		{"aws_instance.unknown_all", map[string]string{"Name": "b", "env": "dev", "team": "platform"}, nil},
 		{"aws_instance.partial", map[string]string{"Name": "c", "env": "prod", "team": "platform"}, []string{"owner"}},
+		{"aws_instance.unknown_override", map[string]string{"Name": "g", "team": "platform"}, []string{"env"}},
 		{"aws_instance.partial_all", map[string]string{"Name": "d", "team": "platform"}, []string{"owner"}},
 		{"aws_instance.deleted", map[string]string{"Name": "e", "team": "old"}, nil},
 		{"aws_instance.untagged", map[string]string{"env": "dev", "team": "platform"}, nil},

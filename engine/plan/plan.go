@@ -6,6 +6,7 @@ package plan
 
 import (
 	"bytes"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -37,6 +38,7 @@ type document struct {
 	TerraformVersion string
 	Variables        map[string]*tfjson.PlanVariable
 	Errored          bool
+	formatAt         int // offset of the format_version value
 	// config and changes are the extents of the configuration and of the
 	// resource_changes elements, decoded later in parallel.
 	config  [2]int
@@ -78,7 +80,11 @@ func Parse(name string, data []byte, opts Options) (*change.Set, error) {
 // document checks that data is one plan JSON object and splits it.
 func (p *parser) document(data []byte) (*document, error) {
 	if bytes.HasPrefix(data, zipMagic) {
-		return nil, p.errorf("this is a binary plan file (from `terraform plan -out`), not JSON: run `terraform show -json %s > plan.json` and pass plan.json", p.name)
+		out := "plan.json"
+		if filepath.Base(p.name) == out {
+			out = "plan-show.json" // never suggest overwriting the binary plan
+		}
+		return nil, p.errorf("this is a binary plan file (from `terraform plan -out`), not JSON: run `terraform show -json %s > %s` and pass %s", p.name, out, out)
 	}
 	text, err := utf8Text(data)
 	if err != nil {
@@ -145,7 +151,7 @@ func (p *parser) member(doc *document, m member) error {
 	}
 	switch m.key {
 	case "format_version":
-		doc.FormatVersion = top.str(m.key)
+		doc.FormatVersion, doc.formatAt = top.str(m.key), m.start
 	case "terraform_version":
 		doc.TerraformVersion = top.str(m.key)
 	case "errored":
@@ -171,7 +177,7 @@ func (p *parser) kind(doc *document) error {
 	case !has["format_version"]:
 		return p.errorf("no format_version: this is not the output of `terraform show -json`; %s", regenerate)
 	case !supportedFormat.MatchString(doc.FormatVersion):
-		return p.errorf("unsupported plan format_version %q: tollgate reads versions 0.x and 1.x (Terraform 0.12 and later, OpenTofu); upgrade tollgate or %s with a supported Terraform", doc.FormatVersion, regenerate)
+		return p.errorAt(doc.formatAt, nil, "unsupported plan format_version %q: tollgate reads 0.x and 1.x (Terraform 0.12 and later, OpenTofu); upgrade tollgate, or make the plan with a Terraform version it supports", doc.FormatVersion)
 	case !isPlan && !has["configuration"] && !has["prior_state"]:
 		return p.errorf("no planned_values or resource_changes: this is not a Terraform plan; %s", regenerate)
 	}

@@ -84,13 +84,17 @@ func (p *parser) convert(rc *tfjson.ResourceChange, field string, off int) (conv
 	case change.Forget:
 		return converted{note: fmt.Sprintf("%s will be removed from state without being destroyed; its cost continues outside this configuration", name)}, nil
 	}
+	module := rc.ModuleAddress
+	if module == "" {
+		module = change.ModuleOf(rc.Address) // some producers leave module_address out
+	}
 	index, err := instanceKey(rc.Index)
 	if err != nil {
 		return converted{}, p.errorAt(off, nil, "resource %s has an invalid index: %v; the plan JSON is malformed", name, err)
 	}
 	r := change.Resource{
 		Address:             rc.Address,
-		Module:              rc.ModuleAddress,
+		Module:              module,
 		Type:                rc.Type,
 		Name:                rc.Name,
 		Index:               index,
@@ -126,12 +130,12 @@ func (p *parser) convert(rc *tfjson.ResourceChange, field string, off int) (conv
 	}
 	var provider *providerSettings
 	guessed := false
-	if block := p.cfg.resource(rc.ModuleAddress, rc.Type, rc.Name); block != nil {
+	if block := p.cfg.resource(module, rc.Type, rc.Name); block != nil {
 		r.ProviderKey = block.block.ProviderConfigKey
-		r.Refs = absoluteRefs(block.refs, rc.ModuleAddress)
+		r.Refs = absoluteRefs(block.refs, module)
 		provider = block.provider
 	} else if isAWS(rc.ProviderName) {
-		provider, guessed = p.cfg.defaultProvider(rc.ProviderName, rc.ModuleAddress), true
+		provider, guessed = p.cfg.defaultProvider(rc.ProviderName, module), true
 	}
 	out.defaultRegion = p.place(&r, provider, guessed)
 	out.res = r
