@@ -165,13 +165,15 @@ func (p Pricer) Hourly(name string, count decimal.Decimal, service, key string) 
 // UsageComponent prices a usage-based quantity read from the usage file
 // (0 when the file does not give it).
 func (p Pricer) UsageComponent(name, unit, usageKey, service, key string) Component {
-	q, ok := p.usage.Decimal(usageKey)
-	c := p.Component(name, unit, q, service, key)
-	c.UsageBased = true
-	if ok {
-		c.UsageKey = usageKey
-	}
-	return c
+	return p.UsageScaled(name, unit, usageKey, decimal.NewFromInt(1), service, key)
+}
+
+// UsageScaled is UsageComponent for a usage value given in another unit
+// than the price's: the quantity is the value times factor (requests
+// priced per 1M requests: factor 0.000001).
+func (p Pricer) UsageScaled(name, unit, usageKey string, factor decimal.Decimal, service, key string) Component {
+	v, given := p.usage.Decimal(usageKey)
+	return p.Component(name, unit, v.Mul(factor), service, key).FromUsage(usageKey, given)
 }
 
 // Unpriced is a component that cannot be priced, with the reason.

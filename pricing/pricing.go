@@ -50,6 +50,16 @@ type Component struct {
 	Approximation string
 }
 
+// FromUsage marks a component whose quantity comes from usage-file values
+// as usage-based; key names the value when the file gave it.
+func (c Component) FromUsage(key string, given bool) Component {
+	c.UsageBased = true
+	if given {
+		c.UsageKey = key
+	}
+	return c
+}
+
 // Priced reports whether the component has a unit price.
 func (c Component) Priced() bool { return c.Unpriced == "" }
 

@@ -153,6 +153,19 @@ func approximations(est *engine.Estimate) []string {
 	return out
 }
 
+// notes are the footnotes of a report: what the usage-based and
+// approximated marks mean here, and what the input left to assumptions.
+func notes(est *engine.Estimate) []string {
+	var out []string
+	if usageMissing(est) {
+		out = append(out, "* usage-based: no usage given, so the quantity is 0; give one with --usage FILE")
+	}
+	for _, a := range approximations(est) {
+		out = append(out, "~ approximated: "+a)
+	}
+	return append(out, est.Notes...)
+}
+
 // usageMissing reports whether some shown component is usage-based with no
 // usage given.
 func usageMissing(est *engine.Estimate) bool {

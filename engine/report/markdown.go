@@ -81,19 +81,13 @@ func Markdown(w io.Writer, est *engine.Estimate) error {
 	if n, types := freeSummary(est); n > 0 {
 		fmt.Fprintf(&b, "\nFree (%d): %s\n", n, types)
 	}
-	var notes []string
-	if usageMissing(est) {
-		notes = append(notes, "\\* usage-based: no usage given, so the quantity is 0; give one with `--usage FILE`.")
-	}
-	for _, a := range approximations(est) {
-		notes = append(notes, "~ approximated: "+cell(a))
-	}
-	for _, n := range est.Notes {
-		notes = append(notes, cell(n))
-	}
-	if len(notes) > 0 {
+	if ns := notes(est); len(ns) > 0 {
 		b.WriteString("\n")
-		for _, n := range notes {
+		for _, n := range ns {
+			n = cell(n)
+			if strings.HasPrefix(n, "*") {
+				n = "\\" + n // a leading * would start a nested list
+			}
 			fmt.Fprintf(&b, "- %s\n", n)
 		}
 	}

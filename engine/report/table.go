@@ -76,19 +76,8 @@ func Table(w io.Writer, est *engine.Estimate, opts TableOptions) error {
 	if n, types := freeSummary(est); n > 0 {
 		fmt.Fprintf(&b, "\nFree (%d): %s\n", n, types)
 	}
-	var notes []string
-	if usageMissing(est) {
-		notes = append(notes, "* usage-based: no usage given, so the quantity is 0; give one with --usage FILE")
-	}
-	for _, a := range approximations(est) {
-		notes = append(notes, "~ approximated: "+a)
-	}
-	notes = append(notes, est.Notes...)
-	if len(notes) > 0 {
-		b.WriteString("\n")
-		for _, n := range notes {
-			fmt.Fprintf(&b, "%s\n", n)
-		}
+	if ns := notes(est); len(ns) > 0 {
+		b.WriteString("\n" + strings.Join(ns, "\n") + "\n")
 	}
 	if s := pricedAsOf(est); s != "" {
 		fmt.Fprintf(&b, "\nPrices in %s as of: %s\n", est.Currency, s)

@@ -1,6 +1,7 @@
 // Package synth writes synthetic `terraform show -json` plans of any size
 // for benchmarks: a mix of AWS resource types spread over module instances,
-// with creates, updates, deletions and unchanged resources, and the
+// with creates, updates, replacements (both orders), deletions and
+// unchanged resources, sensitive values, references, and the
 // planned_values, prior_state and configuration sections real plans carry
 // (about 4 KB of JSON per resource, as in real AWS plans). The output is
 // deterministic for a given size.
@@ -145,15 +146,21 @@ func Write(w io.Writer, n int) error {
 		res.address = fmt.Sprintf("%s.%s.this[%d]", mod, k.typ, idx)
 		after := withTagsAll(k.attrs(r, i))
 		switch a := r.IntN(100); {
-		case a < 70:
+		case a < 60:
 			res.actions, res.after = []string{"create"}, after
-		case a < 85:
+		case a < 75:
 			before := withTagsAll(k.attrs(r, i))
 			res.actions, res.before, res.after = []string{"update"}, before, after
-		case a < 95:
+		case a < 85:
 			res.actions, res.before, res.after = []string{"no-op"}, after, after
-		default:
+		case a < 90:
 			res.actions, res.before = []string{"delete"}, after
+		case a < 95:
+			before := withTagsAll(k.attrs(r, i))
+			res.actions, res.before, res.after = []string{"delete", "create"}, before, after
+		default:
+			before := withTagsAll(k.attrs(r, i))
+			res.actions, res.before, res.after = []string{"create", "delete"}, before, after
 		}
 		rs = append(rs, res)
 	}
@@ -182,13 +189,20 @@ func Write(w io.Writer, n int) error {
 	}
 	bw.WriteString(`],"prior_state":{"format_version":"1.0","terraform_version":"1.9.8","values":{"root_module":{"child_modules":[`)
 	writeModules(bw, rs, func(res resource) map[string]any { return res.before }, enc)
-	bw.WriteString(`]}}},"configuration":{"provider_config":{"aws":{"name":"aws","full_name":"registry.terraform.io/hashicorp/aws","expressions":{"region":{"constant_value":"us-east-1"}}}},"root_module":{"module_calls":{"svc":{"source":"./modules/svc","for_each_expression":{"references":["local.services"]},"module":{"resources":[`)
+	bw.WriteString(`]}}},"variables":{"region":{"value":"us-east-1"}},"configuration":{"provider_config":{"aws":{"name":"aws","full_name":"registry.terraform.io/hashicorp/aws","expressions":{"region":{"references":["var.region"]},"default_tags":[{"tags":{"constant_value":{"managed-by":"terraform"}}}]}}},"root_module":{"module_calls":{"svc":{"source":"./modules/svc","for_each_expression":{"references":["local.services"]},"module":{"resources":[`)
 	for i, k := range kinds {
 		if i > 0 {
 			bw.WriteByte(',')
 		}
 		enc(map[string]any{"address": k.typ + ".this", "mode": "managed", "type": k.typ, "name": "this", "provider_config_key": "aws", "count_expression": map[string]any{"references": []any{"var.count"}}, "schema_version": 0,
-			"expressions": map[string]any{"tags": map[string]any{"references": []any{"local.tags"}}}})
+			"expressions": map[string]any{
+				"tags":      map[string]any{"references": []any{"local.tags"}},
+				"subnet_id": map[string]any{"references": []any{"aws_subnet.main.id", "aws_subnet.main"}},
+				"root_block_device": []any{map[string]any{
+					"volume_size": map[string]any{"constant_value": 30},
+					"kms_key_id":  map[string]any{"references": []any{"aws_kms_key.main.arn", "aws_kms_key.main"}},
+				}},
+			}})
 	}
 	bw.WriteString(`]}}}}},"timestamp":"2026-11-26T10:00:00Z","errored":false}` + "\n")
 	return bw.Flush()
