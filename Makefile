@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin/tollgate
 
-.PHONY: all build demo test test-short fuzz bench catalog lint clean
+.PHONY: all build demo test test-short fuzz bench catalog clean
 
 all: build
 
@@ -17,13 +17,13 @@ demo: build
 test:
 	$(GO) vet ./...
 	$(GO) test ./...
-	$(GO) test ./engine/plan -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 20s
+	$(GO) test ./engine/plan -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 20s -fuzzminimizetime 5s
 
 test-short:
 	$(GO) test -short ./...
 
 fuzz:
-	$(GO) test ./engine/plan -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 5m
+	$(GO) test ./engine/plan -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 5m -fuzzminimizetime 10s
 
 # Benchmarks: wall time and peak memory of `tollgate estimate` on generated
 # plans of 1k, 10k and 50k resources, plus the Go benchmarks.
