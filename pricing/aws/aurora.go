@@ -10,11 +10,11 @@ import (
 // by the capacity it scales to rather than by the hour.
 const auroraServerless = "db.serverless"
 
-var rdsClusterInstance = pricing.Model{
+var rdsClusterInstanceModel = pricing.Model{
 	Type: "aws_rds_cluster_instance",
 	Usage: []pricing.UsageKey{
 		{Name: "average_acus", Description: "average Aurora capacity units (ACUs) a db.serverless (Serverless v2) instance runs at"},
-		{Name: "monthly_cpu_credit_hrs", Description: "surplus CPU credits a month of a burstable db.t3/db.t4g instance (always unlimited mode), in vCPU-hours"},
+		rdsCreditUsage,
 	},
 	Price: priceRDSClusterInstance,
 }
@@ -32,20 +32,20 @@ func priceRDSClusterInstance(r pricing.Resource, p pricing.Pricer) []pricing.Com
 		return []pricing.Component{c}
 	}
 	if class == auroraServerless {
-		return []pricing.Component{usageScaled(p, qualified("Aurora Serverless v2", eng.display), "ACU-hours", "average_acus", pricing.Hours, rdsService, "aurora/serverless-v2")}
+		return []pricing.Component{p.UsageScaled(qualified("Aurora Serverless v2", eng.display), "ACU-hours", "average_acus", pricing.Hours, rdsService, "aurora/serverless-v2")}
 	}
 	comps := []pricing.Component{
-		p.Hourly(qualified("Database instance", eng.display, "on-demand", class), decimalOne, rdsService, "instance/"+class+"/"+eng.key),
+		p.Hourly(qualified("Database instance", eng.display, "on-demand", class), one, rdsService, "instance/"+class+"/"+eng.key),
 	}
 	return append(comps, rdsCPUCredits(p, class, eng)...)
 }
 
-var rdsCluster = pricing.Model{
+var rdsClusterModel = pricing.Model{
 	Type: "aws_rds_cluster",
 	Usage: []pricing.UsageKey{
-		{Name: "storage_gb", Description: "average Aurora cluster volume size, in GB"},
+		{Name: usageStorageGB, Description: "average Aurora cluster volume size, in GB"},
 		{Name: "monthly_io_requests", Description: "I/O requests a month (Aurora Standard storage only)"},
-		{Name: "additional_backup_storage_gb", Description: "backup storage beyond the free allowance (as much as the cluster volume), in GB"},
+		{Name: usageBackupGB, Description: "backup storage beyond the free allowance (as much as the cluster volume), in GB"},
 	},
 	Price: priceRDSCluster,
 }
@@ -75,7 +75,7 @@ func priceRDSCluster(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 	switch {
 	case st == "aurora-iopt1":
 		// I/O-Optimized has no I/O charge; its storage costs more.
-		comps = append(comps, p.UsageComponent("Storage (Aurora I/O-Optimized)", "GB", "storage_gb", rdsService, "aurora/storage/io-optimized"))
+		comps = append(comps, p.UsageComponent("Storage (Aurora I/O-Optimized)", "GB", usageStorageGB, rdsService, "aurora/storage/io-optimized"))
 	case ok && st != "" && st != "aurora":
 		comps = append(comps, pricing.Unpriced("Storage", "GB", fmt.Sprintf("storage_type %q is not priced", st)))
 	default:
@@ -84,8 +84,8 @@ func priceRDSCluster(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 			name = "Storage (Aurora Standard assumed)"
 		}
 		comps = append(comps,
-			p.UsageComponent(name, "GB", "storage_gb", rdsService, "aurora/storage"),
-			usageScaled(p, "I/O requests", "1M requests", "monthly_io_requests", perMillion, rdsService, "aurora/io-requests"))
+			p.UsageComponent(name, "GB", usageStorageGB, rdsService, "aurora/storage"),
+			p.UsageScaled("I/O requests", "1M requests", "monthly_io_requests", perMillion, rdsService, "aurora/io-requests"))
 	}
-	return append(comps, p.UsageComponent("Additional backup storage", "GB", "additional_backup_storage_gb", rdsService, "aurora/backup"))
+	return append(comps, p.UsageComponent("Additional backup storage", "GB", usageBackupGB, rdsService, "aurora/backup"))
 }

@@ -19,14 +19,7 @@ var rootDeviceNames = map[string]bool{"/dev/xvda": true, "/dev/sda1": true}
 func readLaunchTemplate(t pricing.Resource) ec2Instance {
 	a := t.Attrs
 	var m ec2Instance
-	switch typ, ok := a.String("instance_type"); {
-	case ok && typ != "":
-		m.instanceType = typ
-	case a.Unknown("instance_type"):
-		m.typeReason = fmt.Sprintf("instance_type of %s is known only after apply", t.Address)
-	default:
-		m.typeReason = fmt.Sprintf("%s sets no instance_type", t.Address)
-	}
+	m.instanceType, m.typeReason = launchedType(t)
 	// ebs_optimized is a string in launch templates ("true", "false", "").
 	if s, ok := a.String("ebs_optimized"); ok {
 		m.ebsOptimized = s == "true"
@@ -74,19 +67,26 @@ func readMappings(a pricing.Attrs) []ebsVolume {
 	return append(root, extra...)
 }
 
+// launchedType is the instance_type of a launch template or launch
+// configuration, or why it has none; the reason names the launcher, since
+// it is reported on the group that uses it.
+func launchedType(launcher pricing.Resource) (typ, reason string) {
+	a := launcher.Attrs
+	switch typ, ok := a.String("instance_type"); {
+	case ok && typ != "":
+		return typ, ""
+	case a.Unknown("instance_type"):
+		return "", fmt.Sprintf("instance_type of %s is known only after apply", launcher.Address)
+	}
+	return "", fmt.Sprintf("%s sets no instance_type", launcher.Address)
+}
+
 // readLaunchConfiguration reads the instance an aws_launch_configuration
 // launches.
 func readLaunchConfiguration(c pricing.Resource) ec2Instance {
 	a := c.Attrs
 	var m ec2Instance
-	switch typ, ok := a.String("instance_type"); {
-	case ok && typ != "":
-		m.instanceType = typ
-	case a.Unknown("instance_type"):
-		m.typeReason = fmt.Sprintf("instance_type of %s is known only after apply", c.Address)
-	default:
-		m.typeReason = fmt.Sprintf("%s sets no instance_type", c.Address)
-	}
+	m.instanceType, m.typeReason = launchedType(c)
 	m.ebsOptimized, _ = a.Bool("ebs_optimized")
 	// Launch configurations turn detailed monitoring on unless told not to.
 	m.monitoring = true
@@ -101,12 +101,10 @@ func readLaunchConfiguration(c pricing.Resource) ec2Instance {
 	return m
 }
 
-func autoscalingGroupModel() pricing.Model {
-	return pricing.Model{
-		Type:  "aws_autoscaling_group",
-		Usage: ec2Usage(true),
-		Price: priceAutoscalingGroup,
-	}
+var autoscalingGroupModel = pricing.Model{
+	Type:  "aws_autoscaling_group",
+	Usage: ec2Usage(true),
+	Price: priceAutoscalingGroup,
 }
 
 func priceAutoscalingGroup(r pricing.Resource, p pricing.Pricer) []pricing.Component {

@@ -8,11 +8,11 @@ import (
 
 const cloudwatchService = "aws-cloudwatch"
 
-var cloudwatchLogGroup = pricing.Model{
+var cloudwatchLogGroupModel = pricing.Model{
 	Type: "aws_cloudwatch_log_group",
 	Usage: []pricing.UsageKey{
 		{Name: "monthly_data_ingested_gb", Description: "log data ingested a month, in GB"},
-		{Name: "storage_gb", Description: "log data stored (archived), in GB"},
+		{Name: usageStorageGB, Description: "log data stored (archived), in GB"},
 		{Name: "monthly_data_scanned_gb", Description: "data scanned a month by Logs Insights queries, in GB"},
 	},
 	Price: priceLogGroup,
@@ -30,7 +30,7 @@ func priceLogGroup(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 	}
 	return []pricing.Component{
 		p.UsageComponent(name, "GB", "monthly_data_ingested_gb", cloudwatchService, ingestion),
-		p.UsageComponent("Archival storage", "GB", "storage_gb", cloudwatchService, "logs/storage"),
+		p.UsageComponent("Archival storage", "GB", usageStorageGB, cloudwatchService, "logs/storage"),
 		p.UsageComponent("Insights queries data scanned", "GB", "monthly_data_scanned_gb", cloudwatchService, "logs/insights"),
 	}
 }

@@ -3,39 +3,39 @@ package aws_test
 import "testing"
 
 func TestCloudwatchLogGroup(t *testing.T) {
-	svcRun(t, "aws_cloudwatch_log_group", []svcCase{
+	runModel(t, "aws_cloudwatch_log_group", []modelCase{
 		{
 			name:  "without usage",
 			attrs: `{"name": "/app", "retention_in_days": 30}`,
-			want: []svcComp{
-				svcUsage("Data ingested", "GB", "0", "0.5", "0"),
-				svcUsage("Archival storage", "GB", "0", "0.03", "0"),
-				svcUsage("Insights queries data scanned", "GB", "0", "0.005", "0"),
+			want: []line{
+				usage("Data ingested", "GB", "0", "0.5", "0"),
+				usage("Archival storage", "GB", "0", "0.03", "0"),
+				usage("Insights queries data scanned", "GB", "0", "0.005", "0"),
 			},
 		},
 		{
 			name:  "with usage",
 			attrs: `{"name": "/app", "log_group_class": "STANDARD"}`,
 			usage: `{"monthly_data_ingested_gb": 100, "storage_gb": 500, "monthly_data_scanned_gb": 1000}`,
-			want: []svcComp{
-				svcUsage("Data ingested", "GB", "100", "0.5", "50"),
-				svcUsage("Archival storage", "GB", "500", "0.03", "15"),
-				svcUsage("Insights queries data scanned", "GB", "1000", "0.005", "5"),
+			want: []line{
+				usage("Data ingested", "GB", "100", "0.5", "50"),
+				usage("Archival storage", "GB", "500", "0.03", "15"),
+				usage("Insights queries data scanned", "GB", "1000", "0.005", "5"),
 			},
 		},
 		{
 			name:  "infrequent access ingestion has its own price",
 			attrs: `{"name": "/app", "log_group_class": "INFREQUENT_ACCESS"}`,
-			want: []svcComp{
-				svcUnpricedUsage("Data ingested (Infrequent Access)", "GB", "0", "no aws-cloudwatch price for logs/ingestion/infrequent-access in us-east-1 in the catalog"),
-				svcUsage("Archival storage", "GB", "0", "0.03", "0"),
-				svcUsage("Insights queries data scanned", "GB", "0", "0.005", "0"),
+			want: []line{
+				unpricedUsage("Data ingested (Infrequent Access)", "GB", "0", "no aws-cloudwatch price for logs/ingestion/infrequent-access in us-east-1 in the catalog"),
+				usage("Archival storage", "GB", "0", "0.03", "0"),
+				usage("Insights queries data scanned", "GB", "0", "0.005", "0"),
 			},
 		},
 		{
 			name:  "unknown class",
 			attrs: `{"name": "/app", "log_group_class": "DELIVERY"}`,
-			want:  []svcComp{svcUnpriced("Data ingested", "GB", "0", `log_group_class "DELIVERY" is not priced`)},
+			want:  []line{unpriced("Data ingested", "GB", "0", `log_group_class "DELIVERY" is not priced`)},
 		},
 	})
 }

@@ -9,12 +9,12 @@ import (
 
 const dynamodbService = "aws-dynamodb"
 
-var dynamodbTable = pricing.Model{
+var dynamodbTableModel = pricing.Model{
 	Type: "aws_dynamodb_table",
 	Usage: []pricing.UsageKey{
 		{Name: "monthly_write_request_units", Description: "write request units a month of an on-demand (PAY_PER_REQUEST) table"},
 		{Name: "monthly_read_request_units", Description: "read request units a month of an on-demand (PAY_PER_REQUEST) table"},
-		{Name: "storage_gb", Description: "table data stored, in GB"},
+		{Name: usageStorageGB, Description: "table data stored, in GB"},
 		{Name: "pitr_backup_storage_gb", Description: "point-in-time recovery backup storage, in GB (when enabled)"},
 	},
 	Price: priceDynamoDBTable,
@@ -31,12 +31,12 @@ func priceDynamoDBTable(r pricing.Resource, p pricing.Pricer) []pricing.Componen
 		}
 	case "PAY_PER_REQUEST":
 		comps = append(comps,
-			usageScaled(p, "Write request units (WRU)", "1M requests", "monthly_write_request_units", perMillion, dynamodbService, "on-demand/wru"),
-			usageScaled(p, "Read request units (RRU)", "1M requests", "monthly_read_request_units", perMillion, dynamodbService, "on-demand/rru"))
+			p.UsageScaled("Write request units (WRU)", "1M requests", "monthly_write_request_units", perMillion, dynamodbService, "on-demand/wru"),
+			p.UsageScaled("Read request units (RRU)", "1M requests", "monthly_read_request_units", perMillion, dynamodbService, "on-demand/rru"))
 	default:
 		comps = append(comps, pricing.Unpriced("Capacity", "hours", fmt.Sprintf("billing_mode %q is not priced", mode)))
 	}
-	comps = append(comps, p.UsageComponent("Data storage", "GB", "storage_gb", dynamodbService, "storage"))
+	comps = append(comps, p.UsageComponent("Data storage", "GB", usageStorageGB, dynamodbService, "storage"))
 	if pitr, ok := a.Block("point_in_time_recovery"); ok {
 		if on, _ := pitr.Bool("enabled"); on {
 			comps = append(comps, p.UsageComponent("Point-in-time recovery (PITR) backup storage", "GB", "pitr_backup_storage_gb", dynamodbService, "backup/pitr"))

@@ -3,14 +3,14 @@ package aws_test
 import "testing"
 
 func TestDynamoDBTable(t *testing.T) {
-	storage := svcUsage("Data storage", "GB", "0", "0.25", "0")
-	svcRun(t, "aws_dynamodb_table", []svcCase{
+	storage := usage("Data storage", "GB", "0", "0.25", "0")
+	runModel(t, "aws_dynamodb_table", []modelCase{
 		{
 			name:  "provisioned capacity",
 			attrs: `{"billing_mode": "PROVISIONED", "write_capacity": 5, "read_capacity": 10}`,
-			want: []svcComp{
-				svcPriced("Write capacity (WCU)", "WCU-hours", "3650", "0.00065", "2.3725"),
-				svcPriced("Read capacity (RCU)", "RCU-hours", "7300", "0.00013", "0.949"),
+			want: []line{
+				priced("Write capacity (WCU)", "WCU-hours", "3650", "0.00065", "2.3725"),
+				priced("Read capacity (RCU)", "RCU-hours", "7300", "0.00013", "0.949"),
 				storage,
 			},
 		},
@@ -22,33 +22,33 @@ func TestDynamoDBTable(t *testing.T) {
 					{"name": "alpha", "write_capacity": 2, "read_capacity": 2}],
 				"point_in_time_recovery": [{"enabled": true}]}`,
 			usage: `{"storage_gb": 100, "pitr_backup_storage_gb": 100}`,
-			want: []svcComp{
-				svcPriced("Write capacity (WCU)", "WCU-hours", "3650", "0.00065", "2.3725"),
-				svcPriced("Read capacity (RCU)", "RCU-hours", "3650", "0.00013", "0.4745"),
-				svcPriced("Write capacity (WCU, index alpha)", "WCU-hours", "1460", "0.00065", "0.949"),
-				svcPriced("Read capacity (RCU, index alpha)", "RCU-hours", "1460", "0.00013", "0.1898"),
-				svcPriced("Write capacity (WCU, index zeta)", "WCU-hours", "730", "0.00065", "0.4745"),
-				svcPriced("Read capacity (RCU, index zeta)", "RCU-hours", "730", "0.00013", "0.0949"),
-				svcUsage("Data storage", "GB", "100", "0.25", "25"),
-				svcUsage("Point-in-time recovery (PITR) backup storage", "GB", "100", "0.2", "20"),
+			want: []line{
+				priced("Write capacity (WCU)", "WCU-hours", "3650", "0.00065", "2.3725"),
+				priced("Read capacity (RCU)", "RCU-hours", "3650", "0.00013", "0.4745"),
+				priced("Write capacity (WCU, index alpha)", "WCU-hours", "1460", "0.00065", "0.949"),
+				priced("Read capacity (RCU, index alpha)", "RCU-hours", "1460", "0.00013", "0.1898"),
+				priced("Write capacity (WCU, index zeta)", "WCU-hours", "730", "0.00065", "0.4745"),
+				priced("Read capacity (RCU, index zeta)", "RCU-hours", "730", "0.00013", "0.0949"),
+				usage("Data storage", "GB", "100", "0.25", "25"),
+				usage("Point-in-time recovery (PITR) backup storage", "GB", "100", "0.2", "20"),
 			},
 		},
 		{
 			name:  "on-demand with usage",
 			attrs: `{"billing_mode": "PAY_PER_REQUEST", "point_in_time_recovery": [{"enabled": false}]}`,
 			usage: `{"monthly_write_request_units": 10000000, "monthly_read_request_units": 50000000}`,
-			want: []svcComp{
-				svcUsage("Write request units (WRU)", "1M requests", "10", "0.625", "6.25"),
-				svcUsage("Read request units (RRU)", "1M requests", "50", "0.125", "6.25"),
+			want: []line{
+				usage("Write request units (WRU)", "1M requests", "10", "0.625", "6.25"),
+				usage("Read request units (RRU)", "1M requests", "50", "0.125", "6.25"),
 				storage,
 			},
 		},
 		{
 			name:  "on-demand without usage",
 			attrs: `{"billing_mode": "PAY_PER_REQUEST"}`,
-			want: []svcComp{
-				svcUsage("Write request units (WRU)", "1M requests", "0", "0.625", "0"),
-				svcUsage("Read request units (RRU)", "1M requests", "0", "0.125", "0"),
+			want: []line{
+				usage("Write request units (WRU)", "1M requests", "0", "0.625", "0"),
+				usage("Read request units (RRU)", "1M requests", "0", "0.125", "0"),
 				storage,
 			},
 		},
@@ -56,29 +56,29 @@ func TestDynamoDBTable(t *testing.T) {
 			name:    "provisioned capacity unknown or missing",
 			attrs:   `{"billing_mode": "PROVISIONED"}`,
 			unknown: `{"write_capacity": true}`,
-			want: []svcComp{
-				svcUnpriced("Write capacity (WCU)", "WCU-hours", "0", "write_capacity"+unknownAttr),
-				svcUnpriced("Read capacity (RCU)", "RCU-hours", "0", "read_capacity is not set"),
+			want: []line{
+				unpriced("Write capacity (WCU)", "WCU-hours", "0", "write_capacity"+unknownAttr),
+				unpriced("Read capacity (RCU)", "RCU-hours", "0", "read_capacity is not set"),
 				storage,
 			},
 		},
 		{
 			name:  "global table replicas are not priced",
 			attrs: `{"billing_mode": "PAY_PER_REQUEST", "replica": [{"region_name": "eu-west-1"}]}`,
-			want: []svcComp{
-				svcUsage("Write request units (WRU)", "1M requests", "0", "0.625", "0"),
-				svcUsage("Read request units (RRU)", "1M requests", "0", "0.125", "0"),
+			want: []line{
+				usage("Write request units (WRU)", "1M requests", "0", "0.625", "0"),
+				usage("Read request units (RRU)", "1M requests", "0", "0.125", "0"),
 				storage,
-				svcUnpriced("Replica table (eu-west-1)", "months", "0", "replica in eu-west-1 is not priced (global table replicas bill replicated writes and storage in their own region)"),
+				unpriced("Replica table (eu-west-1)", "months", "0", "replica in eu-west-1 is not priced (global table replicas bill replicated writes and storage in their own region)"),
 			},
 		},
 		{
 			name:  "infrequent access table class",
 			attrs: `{"billing_mode": "PROVISIONED", "write_capacity": 1, "read_capacity": 1, "table_class": "STANDARD_INFREQUENT_ACCESS"}`,
-			want: []svcComp{
-				svcUnpriced("Write capacity (WCU)", "WCU-hours", "730", "table_class STANDARD_INFREQUENT_ACCESS is not priced"),
-				svcUnpriced("Read capacity (RCU)", "RCU-hours", "730", "table_class STANDARD_INFREQUENT_ACCESS is not priced"),
-				svcUnpricedUsage("Data storage", "GB", "0", "table_class STANDARD_INFREQUENT_ACCESS is not priced"),
+			want: []line{
+				unpriced("Write capacity (WCU)", "WCU-hours", "730", "table_class STANDARD_INFREQUENT_ACCESS is not priced"),
+				unpriced("Read capacity (RCU)", "RCU-hours", "730", "table_class STANDARD_INFREQUENT_ACCESS is not priced"),
+				unpricedUsage("Data storage", "GB", "0", "table_class STANDARD_INFREQUENT_ACCESS is not priced"),
 			},
 		},
 	})

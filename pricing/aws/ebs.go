@@ -20,7 +20,6 @@ var (
 	// of an AMI, and the disk of an EKS managed node group.
 	defaultRootSize     = pricing.Dec("8")
 	defaultNodeDiskSize = pricing.Dec("20")
-	millionRequests     = pricing.Dec("1000000")
 )
 
 // ebsType describes a volume type for component names.
@@ -207,60 +206,50 @@ func (v ebsVolume) io2IOPS(p pricing.Pricer) []pricing.Component {
 // ioRequests is the usage-based I/O requests component of a magnetic
 // volume; the usage file counts requests, the price is per million.
 func ioRequests(p pricing.Pricer, label string) pricing.Component {
-	n, ok := p.Usage().Decimal(usageStandardIO)
-	c := p.Component(label+"I/O requests", "1M requests", n.Div(millionRequests), "aws-ebs", "io-requests/standard")
-	c.UsageBased = true
-	if ok {
-		c.UsageKey = usageStandardIO
-	}
-	return c
+	n, given := p.Usage().Decimal(usageStandardIO)
+	return p.Component(label+"I/O requests", "1M requests", n.Div(millionRequests), "aws-ebs", "io-requests/standard").
+		FromUsage(usageStandardIO, given)
 }
-
-const usageStandardIO = "monthly_standard_io_requests"
 
 var standardIOUsage = pricing.UsageKey{
 	Name:        usageStandardIO,
 	Description: "I/O requests a month to each magnetic (standard) volume",
 }
 
-func ebsVolumeModel() pricing.Model {
-	return pricing.Model{
-		Type:  "aws_ebs_volume",
-		Usage: []pricing.UsageKey{standardIOUsage},
-		Price: func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
-			return readVolume(r.Attrs, volumeResourceAttrs, "", "").components(p)
-		},
-	}
+var ebsVolumeModel = pricing.Model{
+	Type:  "aws_ebs_volume",
+	Usage: []pricing.UsageKey{standardIOUsage},
+	Price: func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
+		return readVolume(r.Attrs, volumeResourceAttrs, "", "").components(p)
+	},
 }
 
 // Snapshots are incremental: their size depends on the data, not on the
 // configuration, so it comes from the usage file, or is bounded above by
 // the size of the volume they copy.
-func ebsSnapshotModel() pricing.Model {
-	return pricing.Model{
-		Type: "aws_ebs_snapshot",
-		Usage: []pricing.UsageKey{{
-			Name:        "storage_gb",
-			Description: "GB the snapshot stores (its blocks that differ from earlier snapshots)",
-		}},
-		Price: func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
-			name, key := "Snapshot storage", "snapshot/standard"
-			if tier, _ := r.Attrs.String("storage_tier"); tier == "archive" {
-				name, key = "Snapshot storage (archive tier)", "snapshot/archive"
-			}
-			if _, ok := p.Usage().Decimal("storage_gb"); ok {
-				return []pricing.Component{p.UsageComponent(name, "GB", "storage_gb", "aws-ebs", key)}
-			}
-			if size, ok := snapshotVolumeSize(r); ok {
-				c := p.Component(name+" (upper bound: the full volume)", "GB", size, "aws-ebs", key)
-				c.UsageBased = true
-				return []pricing.Component{c}
-			}
-			c := pricing.Unpriced(name, "GB", "the snapshot's size depends on the data it stores; set storage_gb in the usage file")
-			c.UsageBased = true
-			return []pricing.Component{c}
-		},
-	}
+var ebsSnapshotModel = pricing.Model{
+	Type: "aws_ebs_snapshot",
+	Usage: []pricing.UsageKey{{
+		Name:        usageStorageGB,
+		Description: "GB the snapshot stores (its blocks that differ from earlier snapshots)",
+	}},
+	Price: func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
+		name, key := "Snapshot storage", "snapshot/standard"
+		if tier, _ := r.Attrs.String("storage_tier"); tier == "archive" {
+			name, key = "Snapshot storage (archive tier)", "snapshot/archive"
+		}
+		if _, ok := p.Usage().Decimal(usageStorageGB); ok {
+			return []pricing.Component{p.UsageComponent(name, "GB", usageStorageGB, "aws-ebs", key)}
+		}
+		// Without storage_gb the component stays usage-based with no key:
+		// the size is the usage file's to give, so it is not a missing price.
+		if size, ok := snapshotVolumeSize(r); ok {
+			return []pricing.Component{p.Component(name+" (upper bound: the full volume)", "GB", size, "aws-ebs", key).
+				FromUsage(usageStorageGB, false)}
+		}
+		return []pricing.Component{pricing.Unpriced(name, "GB", "the snapshot's size depends on the data it stores; set storage_gb in the usage file").
+			FromUsage(usageStorageGB, false)}
+	},
 }
 
 // snapshotVolumeSize is the size of the volume a snapshot copies: its own

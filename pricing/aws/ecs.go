@@ -11,15 +11,12 @@ import (
 
 var (
 	cpuUnitsPerVCPU      = pricing.Dec("1024")
-	mibPerGB             = pricing.Dec("1024")
 	fargateFreeEphemeral = pricing.Dec("20") // GiB every task gets at no cost
 )
 
-func ecsServiceModel() pricing.Model {
-	return pricing.Model{
-		Type:  "aws_ecs_service",
-		Price: priceECSService,
-	}
+var ecsServiceModel = pricing.Model{
+	Type:  "aws_ecs_service",
+	Price: priceECSService,
 }
 
 // placement is how many of a service's tasks run on each kind of capacity.

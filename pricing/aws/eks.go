@@ -3,33 +3,27 @@ package aws
 import (
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/tollgate-dev/tollgate/pricing"
 )
 
-func eksClusterModel() pricing.Model {
-	return pricing.Model{
-		Type: "aws_eks_cluster",
-		// Extended support (a higher hourly rate for Kubernetes versions past
-		// standard support) depends on the date, not the configuration, so
-		// every cluster is priced at the standard rate.
-		Price: func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
-			return []pricing.Component{p.Hourly("EKS cluster", decimal.NewFromInt(1), "aws-eks", "cluster")}
-		},
-	}
+var eksClusterModel = pricing.Model{
+	Type: "aws_eks_cluster",
+	// Extended support (a higher hourly rate for Kubernetes versions past
+	// standard support) depends on the date, not the configuration, so
+	// every cluster is priced at the standard rate.
+	Price: func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
+		return []pricing.Component{p.Hourly("EKS cluster", one, "aws-eks", "cluster")}
+	},
 }
 
 // defaultNodeType is the instance type EKS gives a managed node group that
 // names none.
 const defaultNodeType = "t3.medium"
 
-func eksNodeGroupModel() pricing.Model {
-	return pricing.Model{
-		Type:  "aws_eks_node_group",
-		Usage: ec2Usage(false),
-		Price: priceNodeGroup,
-	}
+var eksNodeGroupModel = pricing.Model{
+	Type:  "aws_eks_node_group",
+	Usage: ec2Usage(false),
+	Price: priceNodeGroup,
 }
 
 func priceNodeGroup(r pricing.Resource, p pricing.Pricer) []pricing.Component {

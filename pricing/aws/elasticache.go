@@ -14,7 +14,7 @@ var elasticacheUsage = []pricing.UsageKey{
 	{Name: "snapshot_storage_gb", Description: "Redis/Valkey snapshot storage beyond the one free snapshot per cluster, in GB"},
 }
 
-var elasticacheCluster = pricing.Model{
+var elasticacheClusterModel = pricing.Model{
 	Type:  "aws_elasticache_cluster",
 	Usage: elasticacheUsage,
 	Price: priceElasticacheCluster,
@@ -44,7 +44,7 @@ func priceElasticacheCluster(r pricing.Resource, p pricing.Pricer) []pricing.Com
 	if why != "" {
 		return []pricing.Component{pricing.Unpriced(qualified("Cache nodes", "on-demand", nodeType), "hours", why)}
 	}
-	nodes := decimalOne
+	nodes := one
 	if engine == "memcached" && !inGroup {
 		// Redis and Valkey clusters have exactly one node.
 		n, why := needDecimal(a, "num_cache_nodes")
@@ -56,7 +56,7 @@ func priceElasticacheCluster(r pricing.Resource, p pricing.Pricer) []pricing.Com
 	return elasticacheNodes(p, engine, nodeType, nodes, "")
 }
 
-var elasticacheReplicationGroup = pricing.Model{
+var elasticacheReplicationGroupModel = pricing.Model{
 	Type:  "aws_elasticache_replication_group",
 	Usage: elasticacheUsage,
 	Price: priceElasticacheReplicationGroup,
@@ -88,7 +88,7 @@ func replicationGroupNodes(a pricing.Attrs) (decimal.Decimal, string) {
 		groups, _ = cm.Decimal("num_node_groups")
 		replicas, replicasKnown = cm.Decimal("replicas_per_node_group")
 	}
-	sharded := groups.GreaterThan(decimalOne)
+	sharded := groups.GreaterThan(one)
 	if !sharded {
 		for _, attr := range []string{"num_cache_clusters", "number_cache_clusters"} {
 			if n, ok := a.Decimal(attr); ok {
@@ -97,13 +97,13 @@ func replicationGroupNodes(a pricing.Attrs) (decimal.Decimal, string) {
 		}
 	}
 	if groups.IsPositive() {
-		n := groups.Mul(replicas.Add(decimalOne))
+		n := groups.Mul(replicas.Add(one))
 		if !replicasKnown {
 			return n, "no replicas assumed"
 		}
 		return n, ""
 	}
-	return decimalOne, "1 node assumed"
+	return one, "1 node assumed"
 }
 
 func elasticacheNodes(p pricing.Pricer, engine, nodeType string, nodes decimal.Decimal, assumed string) []pricing.Component {
@@ -120,7 +120,7 @@ func elasticacheNodes(p pricing.Pricer, engine, nodeType string, nodes decimal.D
 		return []pricing.Component{pricing.Unpriced(qualified("Cache nodes", "on-demand", nodeType), "hours", fmt.Sprintf("engine %q is not priced (priced: redis, valkey, memcached)", engine))}
 	}
 	what, size := "Cache node", nodeType
-	if !nodes.Equal(decimalOne) {
+	if !nodes.Equal(one) {
 		what, size = "Cache nodes", nodes.String()+" × "+nodeType
 	}
 	comps := []pricing.Component{p.Hourly(qualified(what, display, "on-demand", size, assumed), nodes, elasticacheService, key)}

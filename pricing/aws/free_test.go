@@ -1,7 +1,6 @@
 package aws_test
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 
@@ -68,21 +67,6 @@ func TestFree(t *testing.T) {
 	} {
 		if got := reg.IsFree(tc.typ); got != tc.free {
 			t.Errorf("IsFree(%s) = %v, want %v", tc.typ, got, tc.free)
-		}
-	}
-}
-
-// TestServiceModelsDocumentUsage checks what users read in usage-file
-// errors and docs: every usage key is snake_case and described.
-func TestServiceModelsDocumentUsage(t *testing.T) {
-	snake := regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
-	for _, m := range aws.Models() {
-		seen := map[string]bool{}
-		for _, k := range m.Usage {
-			if !snake.MatchString(k.Name) || k.Description == "" || seen[k.Name] {
-				t.Errorf("%s: usage key %q: want a unique snake_case name with a description", m.Type, k.Name)
-			}
-			seen[k.Name] = true
 		}
 	}
 }

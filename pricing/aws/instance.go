@@ -36,7 +36,7 @@ type fleet struct {
 	note        string // how count was chosen, when it is an assumption
 }
 
-func singleInstance() fleet { return fleet{count: decimal.NewFromInt(1)} }
+func singleInstance() fleet { return fleet{count: one} }
 
 // Operating systems: the usage file's name, the catalog key, the label.
 var ec2OS = map[string]struct{ key, label string }{
@@ -62,9 +62,8 @@ var burstableFamilies = map[string]bool{"t2": false, "t3": true, "t3a": true, "t
 var detailedMonitoringMetrics = pricing.Dec("7")
 
 const (
-	usageOS          = "operating_system"
-	usageCreditHours = "monthly_cpu_credit_hrs"
-	usageVCPUs       = "vcpu_count"
+	usageOS    = "operating_system"
+	usageVCPUs = "vcpu_count"
 )
 
 // ec2Usage documents the usage keys of the models that price instances.
@@ -122,7 +121,7 @@ func (m ec2Instance) components(p pricing.Pricer, f fleet) []pricing.Component {
 		case m.instanceType == "":
 			each = append(each, pricing.Unpriced("EBS-optimized usage", "hours", m.typeReason))
 		case ebsOptimizedSurchargeFamilies[instanceFamily(m.instanceType)]:
-			each = append(each, p.Hourly("EBS-optimized usage", decimal.NewFromInt(1), "aws-ec2", "ebs-optimized/"+m.instanceType))
+			each = append(each, p.Hourly("EBS-optimized usage", one, "aws-ec2", "ebs-optimized/"+m.instanceType))
 		}
 	}
 	if m.monitoring {
@@ -188,7 +187,7 @@ func (m ec2Instance) instanceHours(p pricing.Pricer, f fleet, osc ec2OSChoice) [
 		case m.tenancy == "host":
 			c = perHour(pricing.Unpriced(name("dedicated host"), "hours", "licence charges of instances on dedicated hosts are not in the catalog"))
 		default:
-			c = p.Hourly(name("on-demand"), decimal.NewFromInt(1), "aws-ec2", "instance/"+m.instanceType+"/"+osc.key)
+			c = p.Hourly(name("on-demand"), one, "aws-ec2", "instance/"+m.instanceType+"/"+osc.key)
 		}
 		out = append(out, perInstance([]pricing.Component{c}, onDemand)...)
 	}
@@ -215,33 +214,26 @@ func (m ec2Instance) creditComponent(p pricing.Pricer, osKey string) (pricing.Co
 			mode = "unlimited"
 		}
 	}
-	var c pricing.Component
 	switch {
 	case m.creditsUnknown:
-		c = pricing.Unpriced(name, unit, pricing.UnknownAttr("credit_specification.cpu_credits"))
+		return pricing.Unpriced(name, unit, pricing.UnknownAttr("credit_specification.cpu_credits")).FromUsage(usageCreditHours, false), true
 	case mode != "unlimited":
 		// Standard mode never bills surplus credits: it throttles instead.
 		return pricing.Component{}, false
-	default:
-		if osKey != "windows" {
-			osKey = "linux" // RHEL and SUSE credits are billed as Linux
-		}
-		hrs, hasHrs := p.Usage().Decimal(usageCreditHours)
-		vcpus, ok := p.Usage().Decimal(usageVCPUs)
-		if !ok {
-			vcpus, ok = burstableVCPUs(m.instanceType)
-		}
-		if !ok {
-			c = pricing.Unpriced(name, unit, fmt.Sprintf("vCPU count of %s is not known; set %s in the usage file", m.instanceType, usageVCPUs))
-			break
-		}
-		c = p.Component(name, unit, hrs.Mul(vcpus), "aws-ec2", "cpu-credit/"+fam+"/"+osKey)
-		if hasHrs {
-			c.UsageKey = usageCreditHours
-		}
 	}
-	c.UsageBased = true
-	return c, true
+	if osKey != "windows" {
+		osKey = "linux" // RHEL and SUSE credits are billed as Linux
+	}
+	hrs, hasHrs := p.Usage().Decimal(usageCreditHours)
+	vcpus, ok := p.Usage().Decimal(usageVCPUs)
+	if !ok {
+		vcpus, ok = burstableVCPUs(m.instanceType)
+	}
+	if !ok {
+		return pricing.Unpriced(name, unit, fmt.Sprintf("vCPU count of %s is not known; set %s in the usage file", m.instanceType, usageVCPUs)).
+			FromUsage(usageCreditHours, false), true
+	}
+	return p.Component(name, unit, hrs.Mul(vcpus), "aws-ec2", "cpu-credit/"+fam+"/"+osKey).FromUsage(usageCreditHours, hasHrs), true
 }
 
 // burstableVCPUs gives the vCPUs of the burstable types (from
@@ -252,7 +244,7 @@ func burstableVCPUs(instanceType string) (decimal.Decimal, bool) {
 	switch size {
 	case "nano", "micro", "small":
 		if fam == "t2" {
-			return decimal.NewFromInt(1), true
+			return one, true
 		}
 		return decimal.NewFromInt(2), true
 	case "medium", "large":
@@ -267,7 +259,7 @@ func burstableVCPUs(instanceType string) (decimal.Decimal, bool) {
 
 // perInstance multiplies per-instance components by the number of instances.
 func perInstance(cs []pricing.Component, n decimal.Decimal) []pricing.Component {
-	if n.Equal(decimal.NewFromInt(1)) {
+	if n.Equal(one) {
 		return cs
 	}
 	for i := range cs {
@@ -277,14 +269,12 @@ func perInstance(cs []pricing.Component, n decimal.Decimal) []pricing.Component 
 	return cs
 }
 
-func instanceModel() pricing.Model {
-	return pricing.Model{
-		Type:  "aws_instance",
-		Usage: ec2Usage(true),
-		Price: func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
-			return readInstance(r).components(p, singleInstance())
-		},
-	}
+var instanceModel = pricing.Model{
+	Type:  "aws_instance",
+	Usage: ec2Usage(true),
+	Price: func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
+		return readInstance(r).components(p, singleInstance())
+	},
 }
 
 // readInstance reads an aws_instance. An instance launched from a launch

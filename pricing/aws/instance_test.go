@@ -1,25 +1,21 @@
 package aws_test
 
-import (
-	"testing"
-
-	"github.com/tollgate-dev/tollgate/pricing"
-)
+import "testing"
 
 // rootGP2Default is the root volume of an instance that configures none:
 // 8 GB of gp2 at 0.10 per GB-month.
-var rootGP2Default = cPriced("Root volume: Storage (general purpose SSD, gp2, 8 GB assumed)", "GB", "8", "0.1", "0.8")
+var rootGP2Default = priced("Root volume: Storage (general purpose SSD, gp2, 8 GB assumed)", "GB", "8", "0.1", "0.8")
 
 func TestInstance(t *testing.T) {
 	// What an aws_instance with nothing but a type looks like in a plan.
 	const computed = `{"ebs_optimized": true, "monitoring": true, "tenancy": true, "root_block_device": true, "ebs_block_device": true}`
-	runCompute(t, "aws_instance", []computeCase{
+	runModel(t, "aws_instance", []modelCase{
 		{
 			name:    "linux on-demand with the AMI's root volume",
 			attrs:   `{"instance_type": "m5.large", "root_block_device": [], "ebs_block_device": [], "credit_specification": []}`,
 			unknown: computed,
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, m5.large)", "hours", "730", "0.096", "70.08"),
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, m5.large)", "hours", "730", "0.096", "70.08"),
 				rootGP2Default,
 			},
 		},
@@ -32,46 +28,46 @@ func TestInstance(t *testing.T) {
 			unknown: `{"ebs_optimized": true, "monitoring": true, "tenancy": true,
 				"root_block_device": [{"iops": true, "throughput": true, "volume_type": true}],
 				"ebs_block_device": [{"throughput": true, "snapshot_id": true}]}`,
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, m5.4xlarge)", "hours", "730", "0.768", "560.64"),
-				cPriced("Root volume: Storage (general purpose SSD, gp2 assumed)", "GB", "50", "0.1", "5"),
-				cPriced("EBS volume my_data: Storage (provisioned IOPS SSD, io1)", "GB", "1000", "0.125", "125"),
-				cPriced("EBS volume my_data: Provisioned IOPS", "IOPS", "800", "0.065", "52"),
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, m5.4xlarge)", "hours", "730", "0.768", "560.64"),
+				priced("Root volume: Storage (general purpose SSD, gp2 assumed)", "GB", "50", "0.1", "5"),
+				priced("EBS volume my_data: Storage (provisioned IOPS SSD, io1)", "GB", "1000", "0.125", "125"),
+				priced("EBS volume my_data: Provisioned IOPS", "IOPS", "800", "0.065", "52"),
 			},
 		},
 		{
 			name:  "windows from the usage file",
 			attrs: `{"instance_type": "m5.large"}`,
-			usage: pricing.Usage{"operating_system": "windows"},
-			want: []computeLine{
-				cPriced("Instance usage (Windows, on-demand, m5.large)", "hours", "730", "0.188", "137.24"),
+			usage: `{"operating_system": "windows"}`,
+			want: []line{
+				priced("Instance usage (Windows, on-demand, m5.large)", "hours", "730", "0.188", "137.24"),
 				rootGP2Default,
 			},
 		},
 		{
 			name:  "rhel from the usage file",
 			attrs: `{"instance_type": "m5.large"}`,
-			usage: pricing.Usage{"operating_system": "rhel"},
-			want: []computeLine{
-				cPriced("Instance usage (RHEL, on-demand, m5.large)", "hours", "730", "0.16", "116.8"),
+			usage: `{"operating_system": "rhel"}`,
+			want: []line{
+				priced("Instance usage (RHEL, on-demand, m5.large)", "hours", "730", "0.16", "116.8"),
 				rootGP2Default,
 			},
 		},
 		{
 			name:  "suse from the usage file, any case",
 			attrs: `{"instance_type": "m5.large"}`,
-			usage: pricing.Usage{"operating_system": "SUSE"},
-			want: []computeLine{
-				cPriced("Instance usage (SUSE, on-demand, m5.large)", "hours", "730", "0.152", "110.96"),
+			usage: `{"operating_system": "SUSE"}`,
+			want: []line{
+				priced("Instance usage (SUSE, on-demand, m5.large)", "hours", "730", "0.152", "110.96"),
 				rootGP2Default,
 			},
 		},
 		{
 			name:  "operating system the catalog does not know",
 			attrs: `{"instance_type": "m5.large"}`,
-			usage: pricing.Usage{"operating_system": "freebsd"},
-			want: []computeLine{
-				cUnpriced("Instance usage (freebsd, on-demand, m5.large)", "hours", "730",
+			usage: `{"operating_system": "freebsd"}`,
+			want: []line{
+				unpriced("Instance usage (freebsd, on-demand, m5.large)", "hours", "730",
 					`operating_system "freebsd" in the usage file is not linux, windows, rhel or suse`),
 				rootGP2Default,
 			},
@@ -80,51 +76,51 @@ func TestInstance(t *testing.T) {
 			name:    "instance type known only after apply",
 			attrs:   `{"ami": "ami-1"}`,
 			unknown: `{"instance_type": true}`,
-			want: []computeLine{
-				cUnpriced("Instance usage", "hours", "730", "instance_type is known only after apply"),
+			want: []line{
+				unpriced("Instance usage", "hours", "730", "instance_type is known only after apply"),
 				rootGP2Default,
 			},
 		},
 		{
 			name:  "region without the type's price",
 			attrs: `{"instance_type": "m5.large"}`, region: "ap-south-1",
-			want: []computeLine{
-				cUnpriced("Instance usage (Linux/UNIX, on-demand, m5.large)", "hours", "730",
+			want: []line{
+				unpriced("Instance usage (Linux/UNIX, on-demand, m5.large)", "hours", "730",
 					"no aws-ec2 price for instance/m5.large/linux in ap-south-1 in the catalog (priced in eu-west-1, us-east-1)"),
-				cUnpriced("Root volume: Storage (general purpose SSD, gp2, 8 GB assumed)", "GB", "8",
+				unpriced("Root volume: Storage (general purpose SSD, gp2, 8 GB assumed)", "GB", "8",
 					"no aws-ebs price for storage/gp2 in ap-south-1 in the catalog (priced in us-east-1)"),
 			},
 		},
 		{
 			name:  "dedicated tenancy",
 			attrs: `{"instance_type": "m5.large", "tenancy": "dedicated"}`,
-			want: []computeLine{
-				cUnpriced("Instance usage (Linux/UNIX, dedicated, m5.large)", "hours", "730", "dedicated tenancy prices are not in the catalog"),
+			want: []line{
+				unpriced("Instance usage (Linux/UNIX, dedicated, m5.large)", "hours", "730", "dedicated tenancy prices are not in the catalog"),
 				rootGP2Default,
 			},
 		},
 		{
 			name:  "linux on a dedicated host is billed through the host",
 			attrs: `{"instance_type": "m5.large", "tenancy": "host", "host_id": "h-1"}`,
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, dedicated host, m5.large, billed through the host)", "hours", "730", "0", "0"),
+			want: []line{
+				priced("Instance usage (Linux/UNIX, dedicated host, m5.large, billed through the host)", "hours", "730", "0", "0"),
 				rootGP2Default,
 			},
 		},
 		{
 			name:  "windows on a dedicated host",
 			attrs: `{"instance_type": "m5.large", "tenancy": "host"}`,
-			usage: pricing.Usage{"operating_system": "windows"},
-			want: []computeLine{
-				cUnpriced("Instance usage (Windows, dedicated host, m5.large)", "hours", "730", "licence charges of instances on dedicated hosts are not in the catalog"),
+			usage: `{"operating_system": "windows"}`,
+			want: []line{
+				unpriced("Instance usage (Windows, dedicated host, m5.large)", "hours", "730", "licence charges of instances on dedicated hosts are not in the catalog"),
 				rootGP2Default,
 			},
 		},
 		{
 			name:  "spot instance",
 			attrs: `{"instance_type": "m5.large", "instance_market_options": [{"market_type": "spot"}]}`,
-			want: []computeLine{
-				cUnpriced("Instance usage (Linux/UNIX, spot, m5.large)", "hours", "730", "spot prices are not in the catalog"),
+			want: []line{
+				unpriced("Instance usage (Linux/UNIX, spot, m5.large)", "hours", "730", "spot prices are not in the catalog"),
 				rootGP2Default,
 			},
 		},
@@ -133,31 +129,31 @@ func TestInstance(t *testing.T) {
 			region: "eu-west-1",
 			attrs: `{"instance_type": "m5.large",
 				"root_block_device": [{"volume_type": "gp3", "volume_size": 100, "iops": 4000, "throughput": 250}]}`,
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, m5.large)", "hours", "730", "0.107", "78.11"),
-				cPriced("Root volume: Storage (general purpose SSD, gp3)", "GB", "100", "0.088", "8.8"),
-				cPriced("Root volume: Provisioned IOPS (above 3,000)", "IOPS", "1000", "0.0055", "5.5"),
-				cPriced("Root volume: Provisioned throughput (above 125 MiB/s)", "MiBps", "125", "0.044", "5.5"),
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, m5.large)", "hours", "730", "0.107", "78.11"),
+				priced("Root volume: Storage (general purpose SSD, gp3)", "GB", "100", "0.088", "8.8"),
+				priced("Root volume: Provisioned IOPS (above 3,000)", "IOPS", "1000", "0.0055", "5.5"),
+				priced("Root volume: Provisioned throughput (above 125 MiB/s)", "MiBps", "125", "0.044", "5.5"),
 			},
 		},
 		{
 			name:    "root size from the AMI",
 			attrs:   `{"instance_type": "m5.large", "root_block_device": [{"volume_type": "gp3"}]}`,
 			unknown: `{"root_block_device": [{"volume_size": true, "iops": true, "throughput": true}]}`,
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, m5.large)", "hours", "730", "0.096", "70.08"),
-				cPriced("Root volume: Storage (general purpose SSD, gp3, 8 GB assumed)", "GB", "8", "0.08", "0.64"),
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, m5.large)", "hours", "730", "0.096", "70.08"),
+				priced("Root volume: Storage (general purpose SSD, gp3, 8 GB assumed)", "GB", "8", "0.08", "0.64"),
 			},
 		},
 		{
 			name: "magnetic root volume with I/O requests",
 			attrs: `{"instance_type": "m5.large",
 				"root_block_device": [{"volume_type": "standard", "volume_size": 20}]}`,
-			usage: pricing.Usage{"monthly_standard_io_requests": cNum("5000000")},
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, m5.large)", "hours", "730", "0.096", "70.08"),
-				cPriced("Root volume: Storage (magnetic)", "GB", "20", "0.05", "1"),
-				cUsage("Root volume: I/O requests", "1M requests", "5", "0.05", "0.25"),
+			usage: `{"monthly_standard_io_requests": 5000000}`,
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, m5.large)", "hours", "730", "0.096", "70.08"),
+				priced("Root volume: Storage (magnetic)", "GB", "20", "0.05", "1"),
+				usage("Root volume: I/O requests", "1M requests", "5", "0.05", "0.25"),
 			},
 		},
 		{
@@ -165,10 +161,10 @@ func TestInstance(t *testing.T) {
 			attrs: `{"instance_type": "m5.large",
 				"ebs_block_device": [{"device_name": "/dev/sdf", "snapshot_id": "snap-1", "volume_type": "gp2"}]}`,
 			unknown: `{"ebs_block_device": [{"volume_size": true}]}`,
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, m5.large)", "hours", "730", "0.096", "70.08"),
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, m5.large)", "hours", "730", "0.096", "70.08"),
 				rootGP2Default,
-				cUnpriced("EBS volume /dev/sdf: Storage (general purpose SSD, gp2)", "GB", "0",
+				unpriced("EBS volume /dev/sdf: Storage (general purpose SSD, gp2)", "GB", "0",
 					"ebs_block_device.volume_size is known only after apply (the size comes from snapshot snap-1)"),
 			},
 		},
@@ -177,27 +173,27 @@ func TestInstance(t *testing.T) {
 			attrs: `{"instance_type": "m5.large", "ebs_block_device": [
 				{"device_name": "/dev/sdg", "volume_type": "st1", "volume_size": 500},
 				{"device_name": "/dev/sdf", "volume_type": "sc1", "volume_size": 1000}]}`,
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, m5.large)", "hours", "730", "0.096", "70.08"),
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, m5.large)", "hours", "730", "0.096", "70.08"),
 				rootGP2Default,
-				cPriced("EBS volume /dev/sdf: Storage (cold HDD, sc1)", "GB", "1000", "0.015", "15"),
-				cPriced("EBS volume /dev/sdg: Storage (throughput optimized HDD, st1)", "GB", "500", "0.045", "22.5"),
+				priced("EBS volume /dev/sdf: Storage (cold HDD, sc1)", "GB", "1000", "0.015", "15"),
+				priced("EBS volume /dev/sdg: Storage (throughput optimized HDD, st1)", "GB", "500", "0.045", "22.5"),
 			},
 		},
 		{
 			name:  "EBS optimization charged on an older family",
 			attrs: `{"instance_type": "m3.xlarge", "ebs_optimized": true}`,
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, m3.xlarge)", "hours", "730", "0.266", "194.18"),
-				cPriced("EBS-optimized usage", "hours", "730", "0.02", "14.6"),
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, m3.xlarge)", "hours", "730", "0.266", "194.18"),
+				priced("EBS-optimized usage", "hours", "730", "0.02", "14.6"),
 				rootGP2Default,
 			},
 		},
 		{
 			name:  "EBS optimization included in a current family",
 			attrs: `{"instance_type": "m5.large", "ebs_optimized": true}`,
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, m5.large)", "hours", "730", "0.096", "70.08"),
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, m5.large)", "hours", "730", "0.096", "70.08"),
 				rootGP2Default,
 			},
 		},
@@ -205,27 +201,27 @@ func TestInstance(t *testing.T) {
 			name:    "EBS optimization on an unknown type",
 			attrs:   `{"ebs_optimized": true}`,
 			unknown: `{"instance_type": true}`,
-			want: []computeLine{
-				cUnpriced("Instance usage", "hours", "730", "instance_type is known only after apply"),
-				cUnpriced("EBS-optimized usage", "hours", "0", "instance_type is known only after apply"),
+			want: []line{
+				unpriced("Instance usage", "hours", "730", "instance_type is known only after apply"),
+				unpriced("EBS-optimized usage", "hours", "0", "instance_type is known only after apply"),
 				rootGP2Default,
 			},
 		},
 		{
 			name:  "detailed monitoring",
 			attrs: `{"instance_type": "m5.large", "monitoring": true}`,
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, m5.large)", "hours", "730", "0.096", "70.08"),
-				cPriced("EC2 detailed monitoring", "metrics", "7", "0.3", "2.1"),
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, m5.large)", "hours", "730", "0.096", "70.08"),
+				priced("EC2 detailed monitoring", "metrics", "7", "0.3", "2.1"),
 				rootGP2Default,
 			},
 		},
 		{
 			name:  "t3 is unlimited by default: credits without usage",
 			attrs: `{"instance_type": "t3.medium", "credit_specification": []}`,
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, t3.medium)", "hours", "730", "0.0416", "30.368"),
-				cUsage("CPU credits", "vCPU-hours", "0", "0.05", "0"),
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, t3.medium)", "hours", "730", "0.0416", "30.368"),
+				usage("CPU credits", "vCPU-hours", "0", "0.05", "0"),
 				rootGP2Default,
 			},
 		},
@@ -233,63 +229,59 @@ func TestInstance(t *testing.T) {
 			// 100 burst hours × 2 vCPUs of a t3.medium.
 			name:  "t3 credits from usage",
 			attrs: `{"instance_type": "t3.medium"}`,
-			usage: pricing.Usage{"monthly_cpu_credit_hrs": cNum("100")},
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, t3.medium)", "hours", "730", "0.0416", "30.368"),
-				cUsage("CPU credits", "vCPU-hours", "200", "0.05", "10"),
+			usage: `{"monthly_cpu_credit_hrs": 100}`,
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, t3.medium)", "hours", "730", "0.0416", "30.368"),
+				usage("CPU credits", "vCPU-hours", "200", "0.05", "10"),
 				rootGP2Default,
 			},
 		},
 		{
 			name:  "vcpu_count in the usage file",
 			attrs: `{"instance_type": "t3.large"}`,
-			usage: pricing.Usage{"monthly_cpu_credit_hrs": cNum("10"), "vcpu_count": cNum("4")},
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, t3.large)", "hours", "730", "0.0832", "60.736"),
-				cUsage("CPU credits", "vCPU-hours", "40", "0.05", "2"),
+			usage: `{"monthly_cpu_credit_hrs": 10, "vcpu_count": 4}`,
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, t3.large)", "hours", "730", "0.0832", "60.736"),
+				usage("CPU credits", "vCPU-hours", "40", "0.05", "2"),
 				rootGP2Default,
 			},
 		},
 		{
 			name:  "vCPUs of a 2xlarge",
 			attrs: `{"instance_type": "t3.2xlarge"}`,
-			usage: pricing.Usage{"monthly_cpu_credit_hrs": cNum("10")},
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, t3.2xlarge)", "hours", "730", "0.3328", "242.944"),
-				cUsage("CPU credits", "vCPU-hours", "80", "0.05", "4"),
+			usage: `{"monthly_cpu_credit_hrs": 10}`,
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, t3.2xlarge)", "hours", "730", "0.3328", "242.944"),
+				usage("CPU credits", "vCPU-hours", "80", "0.05", "4"),
 				rootGP2Default,
 			},
 		},
 		{
 			name:  "vCPUs of a t4g xlarge",
 			attrs: `{"instance_type": "t4g.xlarge"}`,
-			usage: pricing.Usage{"monthly_cpu_credit_hrs": cNum("10")},
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, t4g.xlarge)", "hours", "730", "0.1344", "98.112"),
-				cUsage("CPU credits", "vCPU-hours", "40", "0.04", "1.6"),
+			usage: `{"monthly_cpu_credit_hrs": 10}`,
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, t4g.xlarge)", "hours", "730", "0.1344", "98.112"),
+				usage("CPU credits", "vCPU-hours", "40", "0.04", "1.6"),
 				rootGP2Default,
 			},
 		},
 		{
 			name:  "vCPUs of a t3a nano",
 			attrs: `{"instance_type": "t3a.nano"}`,
-			usage: pricing.Usage{"monthly_cpu_credit_hrs": cNum("10")},
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, t3a.nano)", "hours", "730", "0.0047", "3.431"),
-				cUsage("CPU credits", "vCPU-hours", "20", "0.05", "1"),
+			usage: `{"monthly_cpu_credit_hrs": 10}`,
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, t3a.nano)", "hours", "730", "0.0047", "3.431"),
+				usage("CPU credits", "vCPU-hours", "20", "0.05", "1"),
 				rootGP2Default,
 			},
 		},
 		{
 			name:  "burstable size of unknown vCPUs",
 			attrs: `{"instance_type": "t3.8xlarge"}`,
-			want: []computeLine{
-				cUnpriced("Instance usage (Linux/UNIX, on-demand, t3.8xlarge)", "hours", "730", "no aws-ec2 price for instance/t3.8xlarge/linux in us-east-1 in the catalog"),
-				func() computeLine {
-					l := cUnpriced("CPU credits", "vCPU-hours", "0", "vCPU count of t3.8xlarge is not known; set vcpu_count in the usage file")
-					l.Usage = true
-					return l
-				}(),
+			want: []line{
+				unpriced("Instance usage (Linux/UNIX, on-demand, t3.8xlarge)", "hours", "730", "no aws-ec2 price for instance/t3.8xlarge/linux in us-east-1 in the catalog"),
+				unpricedUsage("CPU credits", "vCPU-hours", "0", "vCPU count of t3.8xlarge is not known; set vcpu_count in the usage file"),
 				rootGP2Default,
 			},
 		},
@@ -297,26 +289,26 @@ func TestInstance(t *testing.T) {
 			name:    "spot instance of a type known only after apply",
 			attrs:   `{"instance_market_options": [{"market_type": "spot"}]}`,
 			unknown: `{"instance_type": true}`,
-			want: []computeLine{
-				cUnpriced("Instance usage (spot)", "hours", "730", "spot prices are not in the catalog"),
+			want: []line{
+				unpriced("Instance usage (spot)", "hours", "730", "spot prices are not in the catalog"),
 				rootGP2Default,
 			},
 		},
 		{
 			name:  "t3 in standard mode",
 			attrs: `{"instance_type": "t3.medium", "credit_specification": [{"cpu_credits": "standard"}]}`,
-			usage: pricing.Usage{"monthly_cpu_credit_hrs": cNum("100")},
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, t3.medium)", "hours", "730", "0.0416", "30.368"),
+			usage: `{"monthly_cpu_credit_hrs": 100}`,
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, t3.medium)", "hours", "730", "0.0416", "30.368"),
 				rootGP2Default,
 			},
 		},
 		{
 			name:  "t2 is standard by default",
 			attrs: `{"instance_type": "t2.micro"}`,
-			usage: pricing.Usage{"monthly_cpu_credit_hrs": cNum("100")},
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, t2.micro)", "hours", "730", "0.0116", "8.468"),
+			usage: `{"monthly_cpu_credit_hrs": 100}`,
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, t2.micro)", "hours", "730", "0.0116", "8.468"),
 				rootGP2Default,
 			},
 		},
@@ -324,20 +316,20 @@ func TestInstance(t *testing.T) {
 			// 100 burst hours × the one vCPU of a t2.micro.
 			name:  "t2 in unlimited mode",
 			attrs: `{"instance_type": "t2.micro", "credit_specification": [{"cpu_credits": "unlimited"}]}`,
-			usage: pricing.Usage{"monthly_cpu_credit_hrs": cNum("100")},
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, t2.micro)", "hours", "730", "0.0116", "8.468"),
-				cUsage("CPU credits", "vCPU-hours", "100", "0.05", "5"),
+			usage: `{"monthly_cpu_credit_hrs": 100}`,
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, t2.micro)", "hours", "730", "0.0116", "8.468"),
+				usage("CPU credits", "vCPU-hours", "100", "0.05", "5"),
 				rootGP2Default,
 			},
 		},
 		{
 			name:  "windows credits",
 			attrs: `{"instance_type": "t3.medium"}`,
-			usage: pricing.Usage{"operating_system": "windows", "monthly_cpu_credit_hrs": cNum("10")},
-			want: []computeLine{
-				cPriced("Instance usage (Windows, on-demand, t3.medium)", "hours", "730", "0.06", "43.8"),
-				cUsage("CPU credits", "vCPU-hours", "20", "0.096", "1.92"),
+			usage: `{"operating_system": "windows", "monthly_cpu_credit_hrs": 10}`,
+			want: []line{
+				priced("Instance usage (Windows, on-demand, t3.medium)", "hours", "730", "0.06", "43.8"),
+				usage("CPU credits", "vCPU-hours", "20", "0.096", "1.92"),
 				rootGP2Default,
 			},
 		},
@@ -345,13 +337,9 @@ func TestInstance(t *testing.T) {
 			name:    "credit mode known only after apply",
 			attrs:   `{"instance_type": "t3.medium", "credit_specification": [{}]}`,
 			unknown: `{"credit_specification": [{"cpu_credits": true}]}`,
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, t3.medium)", "hours", "730", "0.0416", "30.368"),
-				func() computeLine {
-					l := cUnpriced("CPU credits", "vCPU-hours", "0", "credit_specification.cpu_credits is known only after apply")
-					l.Usage = true
-					return l
-				}(),
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, t3.medium)", "hours", "730", "0.0416", "30.368"),
+				unpricedUsage("CPU credits", "vCPU-hours", "0", "credit_specification.cpu_credits is known only after apply"),
 				rootGP2Default,
 			},
 		},
@@ -359,12 +347,12 @@ func TestInstance(t *testing.T) {
 			name:    "type and volumes from the launch template",
 			attrs:   `{"launch_template": [{"name": "app"}], "root_block_device": []}`,
 			unknown: `{"instance_type": true, "root_block_device": true, "launch_template": [{"id": true}]}`,
-			related: map[string]computeRelated{"launch_template": {address: "aws_launch_template.app", attrs: `{"instance_type": "t3.large",
+			related: map[string]relatedResource{"launch_template": {address: "aws_launch_template.app", attrs: `{"instance_type": "t3.large",
 				"block_device_mappings": [{"device_name": "/dev/xvda", "ebs": [{"volume_size": 30, "volume_type": "gp3"}]}]}`}},
-			want: []computeLine{
-				cPriced("Instance usage (Linux/UNIX, on-demand, t3.large)", "hours", "730", "0.0832", "60.736"),
-				cUsage("CPU credits", "vCPU-hours", "0", "0.05", "0"),
-				cPriced("Root volume: Storage (general purpose SSD, gp3)", "GB", "30", "0.08", "2.4"),
+			want: []line{
+				priced("Instance usage (Linux/UNIX, on-demand, t3.large)", "hours", "730", "0.0832", "60.736"),
+				usage("CPU credits", "vCPU-hours", "0", "0.05", "0"),
+				priced("Root volume: Storage (general purpose SSD, gp3)", "GB", "30", "0.08", "2.4"),
 			},
 		},
 	})

@@ -8,9 +8,9 @@ import (
 
 const kmsService = "aws-kms"
 
-var kmsRequestsUsage = pricing.UsageKey{Name: "monthly_requests", Description: "API requests a month that use the key"}
+var kmsRequestsUsage = pricing.UsageKey{Name: usageRequests, Description: "API requests a month that use the key"}
 
-var kmsKey = pricing.Model{
+var kmsKeyModel = pricing.Model{
 	Type:  "aws_kms_key",
 	Usage: []pricing.UsageKey{kmsRequestsUsage},
 	Price: func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
@@ -19,8 +19,8 @@ var kmsKey = pricing.Model{
 	},
 }
 
-// kmsExternalKey is a key with imported key material: always symmetric.
-var kmsExternalKey = pricing.Model{
+// kmsExternalKeyModel is a key with imported key material: always symmetric.
+var kmsExternalKeyModel = pricing.Model{
 	Type:  "aws_kms_external_key",
 	Usage: []pricing.UsageKey{kmsRequestsUsage},
 	Price: func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
@@ -37,7 +37,7 @@ func kmsComponents(p pricing.Pricer, spec string) []pricing.Component {
 		requests, name = "requests/asymmetric", "Requests (asymmetric, "+spec+")"
 	}
 	return []pricing.Component{
-		p.Component("Customer managed key", "months", decimalOne, kmsService, "key"),
-		usageScaled(p, name, "10k requests", "monthly_requests", perTenThou, kmsService, requests),
+		p.Component("Customer managed key", "months", one, kmsService, "key"),
+		p.UsageScaled(name, "10k requests", usageRequests, perTenThou, kmsService, requests),
 	}
 }

@@ -6,17 +6,13 @@ import (
 	"github.com/tollgate-dev/tollgate/pricing"
 )
 
-const (
-	usageRequests = "monthly_requests"
-	usageDuration = "request_duration_ms"
-)
+const usageDuration = "request_duration_ms"
 
 // Lambda defaults: memory when memory_size is not set, and the ephemeral
 // storage every function gets at no cost.
 var (
 	lambdaDefaultMemory = pricing.Dec("128")
 	lambdaFreeEphemeral = pricing.Dec("512")
-	mbPerGB             = pricing.Dec("1024")
 	msPerSecond         = pricing.Dec("1000")
 )
 
@@ -34,15 +30,13 @@ var lambdaTiers = map[string][]lambdaTier{
 	"arm": {{"first 7.5B", pricing.Dec("7500000000")}, {"next 11.25B", pricing.Dec("18750000000")}, {"over 18.75B", decimal.Zero}},
 }
 
-func lambdaFunctionModel() pricing.Model {
-	return pricing.Model{
-		Type: "aws_lambda_function",
-		Usage: []pricing.UsageKey{
-			{Name: usageRequests, Description: "requests (invocations) a month"},
-			{Name: usageDuration, Description: "average duration of a request in milliseconds"},
-		},
-		Price: priceLambda,
-	}
+var lambdaFunctionModel = pricing.Model{
+	Type: "aws_lambda_function",
+	Usage: []pricing.UsageKey{
+		{Name: usageRequests, Description: "requests (invocations) a month"},
+		{Name: usageDuration, Description: "average duration of a request in milliseconds"},
+	},
+	Price: priceLambda,
 }
 
 func priceLambda(r pricing.Resource, p pricing.Pricer) []pricing.Component {
@@ -55,18 +49,13 @@ func priceLambda(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 	requests, hasRequests := p.Usage().Decimal(usageRequests)
 	durationMS, hasDuration := p.Usage().Decimal(usageDuration)
 
-	req := p.Component("Requests", "1M requests", requests.Div(millionRequests), "aws-lambda", "requests")
-	req.UsageBased = true
-	if hasRequests {
-		req.UsageKey = usageRequests
+	out := []pricing.Component{
+		p.Component("Requests", "1M requests", requests.Div(millionRequests), "aws-lambda", "requests").FromUsage(usageRequests, hasRequests),
 	}
-	out := []pricing.Component{req}
 
 	memory := lambdaDefaultMemory
 	if a.Unknown("memory_size") {
-		c := pricing.Unpriced("Duration", "GB-seconds", pricing.UnknownAttr("memory_size"))
-		c.UsageBased = true
-		return append(out, c)
+		return append(out, pricing.Unpriced("Duration", "GB-seconds", pricing.UnknownAttr("memory_size")).FromUsage(usageDuration, false))
 	}
 	if m, ok := a.Decimal("memory_size"); ok {
 		memory = m
@@ -74,17 +63,13 @@ func priceLambda(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 	// Seconds of execution a month, the unit both duration and ephemeral
 	// storage are priced by (per GB).
 	seconds := requests.Mul(durationMS).Div(msPerSecond)
-	out = append(out, lambdaDuration(p, arch, seconds.Mul(memory).Div(mbPerGB), hasRequests && hasDuration)...)
+	out = append(out, lambdaDuration(p, arch, seconds.Mul(memory).Div(mibPerGB), hasRequests && hasDuration)...)
 
 	if es, ok := a.Block("ephemeral_storage"); ok {
 		if size, ok := es.Decimal("size"); ok && size.GreaterThan(lambdaFreeEphemeral) {
-			c := p.Component("Ephemeral storage (above 512 MB)", "GB-seconds",
-				seconds.Mul(size.Sub(lambdaFreeEphemeral)).Div(mbPerGB), "aws-lambda", "ephemeral-storage")
-			c.UsageBased = true
-			if hasRequests && hasDuration {
-				c.UsageKey = usageDuration
-			}
-			out = append(out, c)
+			out = append(out, p.Component("Ephemeral storage (above 512 MB)", "GB-seconds",
+				seconds.Mul(size.Sub(lambdaFreeEphemeral)).Div(mibPerGB), "aws-lambda", "ephemeral-storage").
+				FromUsage(usageDuration, hasRequests && hasDuration))
 		}
 	}
 	return out
@@ -117,10 +102,7 @@ func lambdaDuration(p pricing.Pricer, arch string, gbSeconds decimal.Decimal, fr
 		out = append(out, p.Component(name, "GB-seconds", decimal.Zero, "aws-lambda", lambdaTierKey(arch, 0)))
 	}
 	for i := range out {
-		out[i].UsageBased = true
-		if fromUsage {
-			out[i].UsageKey = usageDuration
-		}
+		out[i] = out[i].FromUsage(usageDuration, fromUsage)
 	}
 	return out
 }

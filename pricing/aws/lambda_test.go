@@ -1,103 +1,98 @@
 package aws_test
 
-import (
-	"testing"
-
-	"github.com/tollgate-dev/tollgate/pricing"
-)
+import "testing"
 
 func TestLambdaFunction(t *testing.T) {
-	usageBased := func(l computeLine) computeLine { l.Usage = true; return l }
-	runCompute(t, "aws_lambda_function", []computeCase{
+	runModel(t, "aws_lambda_function", []modelCase{
 		{
 			// infracost-example-aws-create.json, aws_lambda_function.hello_world.
 			name:    "no usage",
 			attrs:   `{"function_name": "hello_world", "memory_size": 1024, "package_type": "Zip"}`,
 			unknown: `{"architectures": true, "ephemeral_storage": true}`,
-			want: []computeLine{
-				cUsage("Requests", "1M requests", "0", "0.2", "0"),
-				cUsage("Duration", "GB-seconds", "0", "0.0000166667", "0"),
+			want: []line{
+				usage("Requests", "1M requests", "0", "0.2", "0"),
+				usage("Duration", "GB-seconds", "0", "0.0000166667", "0"),
 			},
 		},
 		{
 			// 10M requests × 0.5 s × 1 GB = 5M GB-seconds.
 			name:  "usage within the first tier",
 			attrs: `{"memory_size": 1024}`,
-			usage: pricing.Usage{"monthly_requests": cNum("10000000"), "request_duration_ms": cNum("500")},
-			want: []computeLine{
-				cUsage("Requests", "1M requests", "10", "0.2", "2"),
-				cUsage("Duration (first 6B)", "GB-seconds", "5000000", "0.0000166667", "83.3335"),
+			usage: `{"monthly_requests": 10000000, "request_duration_ms": 500}`,
+			want: []line{
+				usage("Requests", "1M requests", "10", "0.2", "2"),
+				usage("Duration (first 6B)", "GB-seconds", "5000000", "0.0000166667", "83.3335"),
 			},
 		},
 		{
 			// 2B requests × 1 s × 10 GB = 20B GB-seconds: 6B + 9B + 5B.
 			name:  "usage across every tier",
 			attrs: `{"memory_size": 10240, "architectures": ["x86_64"]}`,
-			usage: pricing.Usage{"monthly_requests": cNum("2000000000"), "request_duration_ms": cNum("1000")},
-			want: []computeLine{
-				cUsage("Requests", "1M requests", "2000", "0.2", "400"),
-				cUsage("Duration (first 6B)", "GB-seconds", "6000000000", "0.0000166667", "100000.2"),
-				cUsage("Duration (next 9B)", "GB-seconds", "9000000000", "0.000015", "135000"),
-				cUsage("Duration (over 15B)", "GB-seconds", "5000000000", "0.0000133334", "66667"),
+			usage: `{"monthly_requests": 2000000000, "request_duration_ms": 1000}`,
+			want: []line{
+				usage("Requests", "1M requests", "2000", "0.2", "400"),
+				usage("Duration (first 6B)", "GB-seconds", "6000000000", "0.0000166667", "100000.2"),
+				usage("Duration (next 9B)", "GB-seconds", "9000000000", "0.000015", "135000"),
+				usage("Duration (over 15B)", "GB-seconds", "5000000000", "0.0000133334", "66667"),
 			},
 		},
 		{
 			// 1M requests × 1 s × 2 GB = 2M GB-seconds at the Arm price.
 			name:  "arm",
 			attrs: `{"memory_size": 2048, "architectures": ["arm64"]}`,
-			usage: pricing.Usage{"monthly_requests": cNum("1000000"), "request_duration_ms": cNum("1000")},
-			want: []computeLine{
-				cUsage("Requests", "1M requests", "1", "0.2", "0.2"),
-				cUsage("Duration (Arm, first 7.5B)", "GB-seconds", "2000000", "0.0000133334", "26.6668"),
+			usage: `{"monthly_requests": 1000000, "request_duration_ms": 1000}`,
+			want: []line{
+				usage("Requests", "1M requests", "1", "0.2", "0.2"),
+				usage("Duration (Arm, first 7.5B)", "GB-seconds", "2000000", "0.0000133334", "26.6668"),
 			},
 		},
 		{
 			// 10B requests × 1 s × 2 GB = 20B: 7.5B + 11.25B + 1.25B.
 			name:  "arm across every tier",
 			attrs: `{"memory_size": 2048, "architectures": ["arm64"]}`,
-			usage: pricing.Usage{"monthly_requests": cNum("10000000000"), "request_duration_ms": cNum("1000")},
-			want: []computeLine{
-				cUsage("Requests", "1M requests", "10000", "0.2", "2000"),
-				cUsage("Duration (Arm, first 7.5B)", "GB-seconds", "7500000000", "0.0000133334", "100000.5"),
-				cUsage("Duration (Arm, next 11.25B)", "GB-seconds", "11250000000", "0.0000120001", "135001.125"),
-				cUsage("Duration (Arm, over 18.75B)", "GB-seconds", "1250000000", "0.0000106667", "13333.375"),
+			usage: `{"monthly_requests": 10000000000, "request_duration_ms": 1000}`,
+			want: []line{
+				usage("Requests", "1M requests", "10000", "0.2", "2000"),
+				usage("Duration (Arm, first 7.5B)", "GB-seconds", "7500000000", "0.0000133334", "100000.5"),
+				usage("Duration (Arm, next 11.25B)", "GB-seconds", "11250000000", "0.0000120001", "135001.125"),
+				usage("Duration (Arm, over 18.75B)", "GB-seconds", "1250000000", "0.0000106667", "13333.375"),
 			},
 		},
 		{
 			name:  "arm without usage",
 			attrs: `{"memory_size": 128, "architectures": ["arm64"]}`,
-			want: []computeLine{
-				cUsage("Requests", "1M requests", "0", "0.2", "0"),
-				cUsage("Duration (Arm)", "GB-seconds", "0", "0.0000133334", "0"),
+			want: []line{
+				usage("Requests", "1M requests", "0", "0.2", "0"),
+				usage("Duration (Arm)", "GB-seconds", "0", "0.0000133334", "0"),
 			},
 		},
 		{
 			// Default 128 MB: 1M × 0.1 s × 0.125 GB = 12,500 GB-seconds.
 			name:  "memory not set is 128 MB",
 			attrs: `{"memory_size": null}`,
-			usage: pricing.Usage{"monthly_requests": cNum("1000000"), "request_duration_ms": cNum("100")},
-			want: []computeLine{
-				cUsage("Requests", "1M requests", "1", "0.2", "0.2"),
-				cUsage("Duration (first 6B)", "GB-seconds", "12500", "0.0000166667", "0.20833375"),
+			usage: `{"monthly_requests": 1000000, "request_duration_ms": 100}`,
+			want: []line{
+				usage("Requests", "1M requests", "1", "0.2", "0.2"),
+				usage("Duration (first 6B)", "GB-seconds", "12500", "0.0000166667", "0.20833375"),
 			},
 		},
 		{
 			name:    "memory known only after apply",
 			attrs:   `{}`,
 			unknown: `{"memory_size": true}`,
-			usage:   pricing.Usage{"monthly_requests": cNum("1000000"), "request_duration_ms": cNum("100")},
-			want: []computeLine{
-				cUsage("Requests", "1M requests", "1", "0.2", "0.2"),
-				usageBased(cUnpriced("Duration", "GB-seconds", "0", "memory_size is known only after apply")),
+			usage:   `{"monthly_requests": 1000000, "request_duration_ms": 100}`,
+			want: []line{
+				usage("Requests", "1M requests", "1", "0.2", "0.2"),
+				unpricedUsage("Duration", "GB-seconds", "0", "memory_size is known only after apply"),
 			},
 		},
 		{
 			name:  "requests without a duration",
 			attrs: `{"memory_size": 512}`,
-			usage: pricing.Usage{"monthly_requests": cNum("3000000")},
-			want: []computeLine{
-				cUsage("Requests", "1M requests", "3", "0.2", "0.6"),
-				cUsage("Duration", "GB-seconds", "0", "0.0000166667", "0"),
+			usage: `{"monthly_requests": 3000000}`,
+			want: []line{
+				usage("Requests", "1M requests", "3", "0.2", "0.6"),
+				usage("Duration", "GB-seconds", "0", "0.0000166667", "0"),
 			},
 		},
 		{
@@ -105,28 +100,28 @@ func TestLambdaFunction(t *testing.T) {
 			// = 9.5 GB × 1M s = 9.5M GB-s.
 			name:  "ephemeral storage above 512 MB",
 			attrs: `{"memory_size": 128, "ephemeral_storage": [{"size": 10240}]}`,
-			usage: pricing.Usage{"monthly_requests": cNum("1000000"), "request_duration_ms": cNum("1000")},
-			want: []computeLine{
-				cUsage("Requests", "1M requests", "1", "0.2", "0.2"),
-				cUsage("Duration (first 6B)", "GB-seconds", "125000", "0.0000166667", "2.0833375"),
-				cUsage("Ephemeral storage (above 512 MB)", "GB-seconds", "9500000", "0.0000000309", "0.29355"),
+			usage: `{"monthly_requests": 1000000, "request_duration_ms": 1000}`,
+			want: []line{
+				usage("Requests", "1M requests", "1", "0.2", "0.2"),
+				usage("Duration (first 6B)", "GB-seconds", "125000", "0.0000166667", "2.0833375"),
+				usage("Ephemeral storage (above 512 MB)", "GB-seconds", "9500000", "0.0000000309", "0.29355"),
 			},
 		},
 		{
 			name:  "ephemeral storage above 512 MB without usage",
 			attrs: `{"memory_size": 128, "ephemeral_storage": [{"size": 1024}]}`,
-			want: []computeLine{
-				cUsage("Requests", "1M requests", "0", "0.2", "0"),
-				cUsage("Duration", "GB-seconds", "0", "0.0000166667", "0"),
-				cUsage("Ephemeral storage (above 512 MB)", "GB-seconds", "0", "0.0000000309", "0"),
+			want: []line{
+				usage("Requests", "1M requests", "0", "0.2", "0"),
+				usage("Duration", "GB-seconds", "0", "0.0000166667", "0"),
+				usage("Ephemeral storage (above 512 MB)", "GB-seconds", "0", "0.0000000309", "0"),
 			},
 		},
 		{
 			name:  "the included 512 MB of ephemeral storage",
 			attrs: `{"memory_size": 128, "ephemeral_storage": [{"size": 512}]}`,
-			want: []computeLine{
-				cUsage("Requests", "1M requests", "0", "0.2", "0"),
-				cUsage("Duration", "GB-seconds", "0", "0.0000166667", "0"),
+			want: []line{
+				usage("Requests", "1M requests", "0", "0.2", "0"),
+				usage("Duration", "GB-seconds", "0", "0.0000166667", "0"),
 			},
 		},
 	})

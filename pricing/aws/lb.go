@@ -15,8 +15,8 @@ var lbKinds = map[string]struct{ key, display, lcu string }{
 	"gateway":     {"gateway", "Gateway load balancer", "Load balancer capacity units (GLCU)"},
 }
 
-// loadBalancer is the model of aws_lb and of its older name aws_alb.
-func loadBalancer(typ string) pricing.Model {
+// loadBalancerModel is the model of aws_lb and of its older name aws_alb.
+func loadBalancerModel(typ string) pricing.Model {
 	return pricing.Model{
 		Type: typ,
 		Usage: []pricing.UsageKey{
@@ -37,20 +37,20 @@ func priceLoadBalancer(r pricing.Resource, p pricing.Pricer) []pricing.Component
 		return []pricing.Component{pricing.Unpriced("Load balancer", "hours", fmt.Sprintf("load_balancer_type %q is not priced", typ))}
 	}
 	return []pricing.Component{
-		p.Hourly(kind.display, decimalOne, elbService, kind.key),
+		p.Hourly(kind.display, one, elbService, kind.key),
 		// Capacity units are billed per hour of the partial-hour peak of
 		// several dimensions; an hourly average is what users can estimate.
-		usageScaled(p, kind.lcu, "LCU-hours", "capacity_units", pricing.Hours, elbService, kind.key+"/lcu"),
+		p.UsageScaled(kind.lcu, "LCU-hours", "capacity_units", pricing.Hours, elbService, kind.key+"/lcu"),
 	}
 }
 
-var classicLoadBalancer = pricing.Model{
+var classicLoadBalancerModel = pricing.Model{
 	Type:  "aws_elb",
 	Usage: []pricing.UsageKey{dataProcessedUsage},
 	Price: func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 		return []pricing.Component{
-			p.Hourly("Classic load balancer", decimalOne, elbService, "classic"),
-			p.UsageComponent("Data processed", "GB", "monthly_data_processed_gb", elbService, "classic/data"),
+			p.Hourly("Classic load balancer", one, elbService, "classic"),
+			p.UsageComponent("Data processed", "GB", usageDataProcessed, elbService, "classic/data"),
 		}
 	},
 }

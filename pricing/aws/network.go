@@ -10,21 +10,21 @@ import (
 
 const vpcService = "aws-vpc"
 
-var dataProcessedUsage = pricing.UsageKey{Name: "monthly_data_processed_gb", Description: "data processed a month, in GB"}
+var dataProcessedUsage = pricing.UsageKey{Name: usageDataProcessed, Description: "data processed a month, in GB"}
 
-var natGateway = pricing.Model{
+var natGatewayModel = pricing.Model{
 	Type:  "aws_nat_gateway",
 	Usage: []pricing.UsageKey{dataProcessedUsage},
 	// Private NAT gateways (connectivity_type "private") cost the same.
 	Price: func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 		return []pricing.Component{
-			p.Hourly("NAT gateway", decimalOne, vpcService, "nat-gateway"),
-			p.UsageComponent("Data processed", "GB", "monthly_data_processed_gb", vpcService, "nat-gateway/data"),
+			p.Hourly("NAT gateway", one, vpcService, "nat-gateway"),
+			p.UsageComponent("Data processed", "GB", usageDataProcessed, vpcService, "nat-gateway/data"),
 		}
 	},
 }
 
-var eip = pricing.Model{
+var eipModel = pricing.Model{
 	Type: "aws_eip",
 	// AWS has charged for every public IPv4 address since 1 February 2024,
 	// attached to a running instance or idle alike. Addresses from a
@@ -38,11 +38,11 @@ var eip = pricing.Model{
 		if pool, _ := a.String("public_ipv4_pool"); pool != "" && pool != "amazon" {
 			return nil
 		}
-		return []pricing.Component{p.Hourly("Public IPv4 address", decimalOne, vpcService, "public-ipv4")}
+		return []pricing.Component{p.Hourly("Public IPv4 address", one, vpcService, "public-ipv4")}
 	},
 }
 
-var vpcEndpoint = pricing.Model{
+var vpcEndpointModel = pricing.Model{
 	Type:  "aws_vpc_endpoint",
 	Usage: []pricing.UsageKey{dataProcessedUsage},
 	Price: priceVPCEndpoint,
@@ -74,11 +74,11 @@ func priceVPCEndpoint(r pricing.Resource, p pricing.Pricer) []pricing.Component 
 		} else {
 			hours = p.Hourly(fmt.Sprintf("Endpoint (Interface, %d %s)", n, plural(n, "subnet", "subnets")), decimal.NewFromInt(int64(n)), vpcService, "endpoint/interface")
 		}
-		return append([]pricing.Component{hours}, usageTiers(p, "Data processed", "GB", "monthly_data_processed_gb", vpcService, endpointDataTiers)...)
+		return append([]pricing.Component{hours}, usageTiers(p, "Data processed", "GB", usageDataProcessed, vpcService, endpointDataTiers)...)
 	case "GatewayLoadBalancer":
 		return []pricing.Component{
-			p.Hourly("Endpoint (Gateway Load Balancer)", decimalOne, vpcService, "endpoint/gateway-load-balancer"),
-			p.UsageComponent("Data processed", "GB", "monthly_data_processed_gb", vpcService, "endpoint/gateway-load-balancer/data"),
+			p.Hourly("Endpoint (Gateway Load Balancer)", one, vpcService, "endpoint/gateway-load-balancer"),
+			p.UsageComponent("Data processed", "GB", usageDataProcessed, vpcService, "endpoint/gateway-load-balancer/data"),
 		}
 	default:
 		return []pricing.Component{pricing.Unpriced("Endpoint ("+typ+")", "hours", fmt.Sprintf("vpc_endpoint_type %q is not priced", typ))}
@@ -120,20 +120,15 @@ func usageTiers(p pricing.Pricer, what, unit, usageKey, service string, tiers []
 		if i > 0 && !q.IsPositive() {
 			break
 		}
-		c := p.Component(qualified(what, t.label), unit, q, service, t.key)
-		c.UsageBased = true
-		if given {
-			c.UsageKey = usageKey
-		}
-		comps = append(comps, c)
+		comps = append(comps, p.Component(qualified(what, t.label), unit, q, service, t.key).FromUsage(usageKey, given))
 		left = left.Sub(q)
 	}
 	return comps
 }
 
-func plural(n int, one, many string) string {
+func plural(n int, singular, many string) string {
 	if n == 1 {
-		return one
+		return singular
 	}
 	return many
 }

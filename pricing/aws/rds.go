@@ -65,12 +65,12 @@ func rdsEngineAttr(a pricing.Attrs) (rdsEngine, string) {
 	return e, ""
 }
 
-var dbInstance = pricing.Model{
+var dbInstanceModel = pricing.Model{
 	Type: "aws_db_instance",
 	Usage: []pricing.UsageKey{
-		{Name: "additional_backup_storage_gb", Description: "backup storage beyond the free allowance (as much as the provisioned storage), in GB"},
-		{Name: "monthly_standard_io_requests", Description: "I/O requests a month of magnetic (standard) storage"},
-		{Name: "monthly_cpu_credit_hrs", Description: "surplus CPU credits a month of a burstable db.t3/db.t4g instance (always unlimited mode), in vCPU-hours"},
+		{Name: usageBackupGB, Description: "backup storage beyond the free allowance (as much as the provisioned storage), in GB"},
+		{Name: usageStandardIO, Description: "I/O requests a month of magnetic (standard) storage"},
+		rdsCreditUsage,
 	},
 	Price: priceDBInstance,
 }
@@ -93,7 +93,7 @@ func priceDBInstance(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 	}
 	comps = append(comps, rdsStorage(p, a, eng, engWhy, multiAZ)...)
 	comps = append(comps, rdsCPUCredits(p, class, eng)...)
-	return append(comps, p.UsageComponent("Additional backup storage", "GB", "additional_backup_storage_gb", rdsService, "backup"))
+	return append(comps, p.UsageComponent("Additional backup storage", "GB", usageBackupGB, rdsService, "backup"))
 }
 
 func dbInstanceHours(p pricing.Pricer, class, classWhy string, eng rdsEngine, engWhy string, multiAZ bool, deployment string) pricing.Component {
@@ -115,9 +115,9 @@ func dbInstanceHours(p pricing.Pricer, class, classWhy string, eng rdsEngine, en
 	var c pricing.Component
 	switch {
 	case !multiAZ || eng.aurora:
-		c = p.Hourly(name(deployment), decimalOne, rdsService, key)
+		c = p.Hourly(name(deployment), one, rdsService, key)
 	case eng.licensed:
-		c = p.Hourly(name("Multi-AZ"), decimalOne, rdsService, key+"/multi-az")
+		c = p.Hourly(name("Multi-AZ"), one, rdsService, key+"/multi-az")
 		if !c.Priced() {
 			c.Unpriced += "; Multi-AZ hours of licence-included engines are not twice Single-AZ, so they are not derived"
 		}
@@ -152,6 +152,13 @@ func rdsDeployed(p pricing.Pricer, name func(deployment string) string, unit str
 	return c
 }
 
+// rdsCreditUsage documents the key rdsCPUCredits reads, for DB instances
+// and Aurora cluster instances alike.
+var rdsCreditUsage = pricing.UsageKey{
+	Name:        usageCreditHours,
+	Description: "surplus CPU credits a month of a burstable db.t3/db.t4g instance (always unlimited mode), in vCPU-hours",
+}
+
 // rdsCPUCredits prices the surplus credits of burstable classes: RDS runs
 // db.t3 and db.t4g in unlimited mode only (db.t2 in standard mode, which
 // never bills credits).
@@ -164,5 +171,5 @@ func rdsCPUCredits(p pricing.Pricer, class string, eng rdsEngine) []pricing.Comp
 	if eng.aurora {
 		key = "aurora/cpu-credit"
 	}
-	return []pricing.Component{p.UsageComponent("CPU credits", "vCPU-hours", "monthly_cpu_credit_hrs", rdsService, key)}
+	return []pricing.Component{p.UsageComponent("CPU credits", "vCPU-hours", usageCreditHours, rdsService, key)}
 }

@@ -65,7 +65,7 @@ func rdsStorage(p pricing.Pricer, a pricing.Attrs, eng rdsEngine, engWhy string,
 	case "gp3":
 		comps = append(comps, rdsGP3Extras(p, a, eng, engWhy, gb, gbWhy, multiAZ)...)
 	case "standard":
-		comps = append(comps, usageScaled(p, "I/O requests", "1M requests", "monthly_standard_io_requests", perMillion, rdsService, "io-requests/standard"))
+		comps = append(comps, p.UsageScaled("I/O requests", "1M requests", usageStandardIO, perMillion, rdsService, "io-requests/standard"))
 	}
 	return comps
 }

@@ -8,18 +8,18 @@ const (
 	unknownAttr = " is known only after apply"
 )
 
-var euBackup = svcUnpricedUsage("Additional backup storage", "GB", "0", "no aws-rds price for backup in eu-west-1 in the catalog (priced in us-east-1)")
+var euBackup = unpricedUsage("Additional backup storage", "GB", "0", "no aws-rds price for backup in eu-west-1 in the catalog (priced in us-east-1)")
 
 func TestDBInstance(t *testing.T) {
-	credits := func(q, price, cost string) svcComp { return svcUsage("CPU credits", "vCPU-hours", q, price, cost) }
-	backup := func(q, cost string) svcComp { return svcUsage("Additional backup storage", "GB", q, "0.095", cost) }
-	svcRun(t, "aws_db_instance", []svcCase{
+	credits := func(q, price, cost string) line { return usage("CPU credits", "vCPU-hours", q, price, cost) }
+	backup := func(q, cost string) line { return usage("Additional backup storage", "GB", q, "0.095", cost) }
+	runModel(t, "aws_db_instance", []modelCase{
 		{
 			name:  "postgres single-AZ gp2",
 			attrs: `{"instance_class": "db.t3.micro", "engine": "postgres", "multi_az": false, "storage_type": "gp2", "allocated_storage": 20}`,
-			want: []svcComp{
-				svcPriced("Database instance (PostgreSQL, on-demand, Single-AZ, db.t3.micro)", "hours", "730", "0.018", "13.14"),
-				svcPriced("Storage (general purpose SSD, gp2)", "GB", "20", "0.115", "2.3"),
+			want: []line{
+				priced("Database instance (PostgreSQL, on-demand, Single-AZ, db.t3.micro)", "hours", "730", "0.018", "13.14"),
+				priced("Storage (general purpose SSD, gp2)", "GB", "20", "0.115", "2.3"),
 				credits(noCredits, "0.075", "0"),
 				backup("0", "0"),
 			},
@@ -29,9 +29,9 @@ func TestDBInstance(t *testing.T) {
 			attrs:   `{"instance_class": "db.t3.micro", "engine": "postgres", "allocated_storage": 20}`,
 			unknown: `{"storage_type": true, "multi_az": true}`,
 			usage:   `{"additional_backup_storage_gb": 100, "monthly_cpu_credit_hrs": 50}`,
-			want: []svcComp{
-				svcPriced("Database instance (PostgreSQL, on-demand, Single-AZ assumed, db.t3.micro)", "hours", "730", "0.018", "13.14"),
-				svcPriced("Storage (general purpose SSD, gp2 assumed)", "GB", "20", "0.115", "2.3"),
+			want: []line{
+				priced("Database instance (PostgreSQL, on-demand, Single-AZ assumed, db.t3.micro)", "hours", "730", "0.018", "13.14"),
+				priced("Storage (general purpose SSD, gp2 assumed)", "GB", "20", "0.115", "2.3"),
 				credits("50", "0.075", "3.75"),
 				backup("100", "9.5"),
 			},
@@ -40,9 +40,9 @@ func TestDBInstance(t *testing.T) {
 			// 0.136 × 2 = 0.272, the Multi-AZ price infracost printed for db.t3.large.
 			name:  "multi-AZ without its own price doubles Single-AZ",
 			attrs: `{"instance_class": "db.t3.large", "engine": "mysql", "multi_az": true, "storage_type": "gp2", "allocated_storage": 100}`,
-			want: []svcComp{
-				svcPriced("Database instance (MySQL, on-demand, Multi-AZ, 2 × Single-AZ, db.t3.large)", "hours", "730", "0.272", "198.56"),
-				svcPriced("Storage (general purpose SSD, gp2, Multi-AZ)", "GB", "100", "0.23", "23"),
+			want: []line{
+				priced("Database instance (MySQL, on-demand, Multi-AZ, 2 × Single-AZ, db.t3.large)", "hours", "730", "0.272", "198.56"),
+				priced("Storage (general purpose SSD, gp2, Multi-AZ)", "GB", "100", "0.23", "23"),
 				credits(noCredits, "0.075", "0"),
 				backup("0", "0"),
 			},
@@ -50,9 +50,9 @@ func TestDBInstance(t *testing.T) {
 		{
 			name:  "multi-AZ price from the catalog, gp3 storage doubled",
 			attrs: `{"instance_class": "db.t4g.small", "engine": "mysql", "multi_az": true, "storage_type": "gp3", "allocated_storage": 50}`,
-			want: []svcComp{
-				svcPriced("Database instance (MySQL, on-demand, Multi-AZ, db.t4g.small)", "hours", "730", "0.065", "47.45"),
-				svcPriced("Storage (general purpose SSD, gp3, Multi-AZ, 2 × Single-AZ)", "GB", "50", "0.23", "11.5"),
+			want: []line{
+				priced("Database instance (MySQL, on-demand, Multi-AZ, db.t4g.small)", "hours", "730", "0.065", "47.45"),
+				priced("Storage (general purpose SSD, gp3, Multi-AZ, 2 × Single-AZ)", "GB", "50", "0.23", "11.5"),
 				credits(noCredits, "0.075", "0"),
 				backup("0", "0"),
 			},
@@ -60,29 +60,29 @@ func TestDBInstance(t *testing.T) {
 		{
 			name:  "licence-included multi-AZ is not derived",
 			attrs: `{"instance_class": "db.m5.large", "engine": "oracle-se2", "multi_az": true, "storage_type": "gp2", "allocated_storage": 100}`,
-			want: []svcComp{
-				svcUnpriced("Database instance (Oracle, on-demand, Multi-AZ, db.m5.large)", "hours", "730",
+			want: []line{
+				unpriced("Database instance (Oracle, on-demand, Multi-AZ, db.m5.large)", "hours", "730",
 					"no aws-rds price for instance/db.m5.large/oracle/multi-az in us-east-1 in the catalog; Multi-AZ hours of licence-included engines are not twice Single-AZ, so they are not derived"),
-				svcPriced("Storage (general purpose SSD, gp2, Multi-AZ)", "GB", "100", "0.23", "23"),
+				priced("Storage (general purpose SSD, gp2, Multi-AZ)", "GB", "100", "0.23", "23"),
 				backup("0", "0"),
 			},
 		},
 		{
 			name:  "oracle single-AZ is indicative",
 			attrs: `{"instance_class": "db.m5.large", "engine": "oracle-ee", "multi_az": false, "storage_type": "gp2", "allocated_storage": 100}`,
-			want: []svcComp{
+			want: []line{
 				{Name: "Database instance (Oracle, on-demand, Single-AZ, db.m5.large)", Unit: "hours", Quantity: "730", UnitPrice: "0.205", MonthlyCost: "149.65", Approximation: folded},
-				svcPriced("Storage (general purpose SSD, gp2)", "GB", "100", "0.115", "11.5"),
+				priced("Storage (general purpose SSD, gp2)", "GB", "100", "0.115", "11.5"),
 				backup("0", "0"),
 			},
 		},
 		{
 			name:  "io1 with provisioned IOPS",
 			attrs: `{"instance_class": "db.m5.large", "engine": "mysql", "multi_az": false, "storage_type": "io1", "allocated_storage": 100, "iops": 1000}`,
-			want: []svcComp{
-				svcPriced("Database instance (MySQL, on-demand, Single-AZ, db.m5.large)", "hours", "730", "0.171", "124.83"),
-				svcPriced("Storage (provisioned IOPS SSD, io1)", "GB", "100", "0.125", "12.5"),
-				svcPriced("Provisioned IOPS (io1)", "IOPS", "1000", "0.1", "100"),
+			want: []line{
+				priced("Database instance (MySQL, on-demand, Single-AZ, db.m5.large)", "hours", "730", "0.171", "124.83"),
+				priced("Storage (provisioned IOPS SSD, io1)", "GB", "100", "0.125", "12.5"),
+				priced("Provisioned IOPS (io1)", "IOPS", "1000", "0.1", "100"),
 				backup("0", "0"),
 			},
 		},
@@ -90,10 +90,10 @@ func TestDBInstance(t *testing.T) {
 			name:    "iops without storage_type means io1",
 			attrs:   `{"instance_class": "db.m5.large", "engine": "mysql", "multi_az": false, "allocated_storage": 100, "iops": 1000}`,
 			unknown: `{"storage_type": true}`,
-			want: []svcComp{
-				svcPriced("Database instance (MySQL, on-demand, Single-AZ, db.m5.large)", "hours", "730", "0.171", "124.83"),
-				svcPriced("Storage (provisioned IOPS SSD, io1 assumed)", "GB", "100", "0.125", "12.5"),
-				svcPriced("Provisioned IOPS (io1)", "IOPS", "1000", "0.1", "100"),
+			want: []line{
+				priced("Database instance (MySQL, on-demand, Single-AZ, db.m5.large)", "hours", "730", "0.171", "124.83"),
+				priced("Storage (provisioned IOPS SSD, io1 assumed)", "GB", "100", "0.125", "12.5"),
+				priced("Provisioned IOPS (io1)", "IOPS", "1000", "0.1", "100"),
 				backup("0", "0"),
 			},
 		},
@@ -102,10 +102,10 @@ func TestDBInstance(t *testing.T) {
 			region:  "eu-west-1",
 			attrs:   `{"instance_class": "db.m5.large", "engine": "postgres", "multi_az": false, "storage_type": "io1", "allocated_storage": 100}`,
 			unknown: `{"iops": true}`,
-			want: []svcComp{
-				svcPriced("Database instance (PostgreSQL, on-demand, Single-AZ, db.m5.large)", "hours", "730", "0.197", "143.81"),
-				svcPriced("Storage (provisioned IOPS SSD, io1)", "GB", "100", "0.138", "13.8"),
-				svcUnpriced("Provisioned IOPS (io1)", "IOPS", "0", "iops"+unknownAttr),
+			want: []line{
+				priced("Database instance (PostgreSQL, on-demand, Single-AZ, db.m5.large)", "hours", "730", "0.197", "143.81"),
+				priced("Storage (provisioned IOPS SSD, io1)", "GB", "100", "0.138", "13.8"),
+				unpriced("Provisioned IOPS (io1)", "IOPS", "0", "iops"+unknownAttr),
 				euBackup,
 			},
 		},
@@ -116,11 +116,11 @@ func TestDBInstance(t *testing.T) {
 			region: "eu-west-1",
 			attrs: `{"instance_class": "db.m5.large", "engine": "postgres", "multi_az": true, "storage_type": "gp3",
 				"allocated_storage": 500, "iops": 15000, "storage_throughput": 600}`,
-			want: []svcComp{
-				svcPriced("Database instance (PostgreSQL, on-demand, Multi-AZ, 2 × Single-AZ, db.m5.large)", "hours", "730", "0.394", "287.62"),
-				svcPriced("Storage (general purpose SSD, gp3, Multi-AZ)", "GB", "500", "0.254", "127"),
-				svcPriced("Provisioned IOPS (gp3, above the 12,000 included, Multi-AZ)", "IOPS", "3000", "0.044", "132"),
-				svcPriced("Provisioned throughput (gp3, above the 500 MiBps included, Multi-AZ)", "MiBps", "100", "0.177", "17.7"),
+			want: []line{
+				priced("Database instance (PostgreSQL, on-demand, Multi-AZ, 2 × Single-AZ, db.m5.large)", "hours", "730", "0.394", "287.62"),
+				priced("Storage (general purpose SSD, gp3, Multi-AZ)", "GB", "500", "0.254", "127"),
+				priced("Provisioned IOPS (gp3, above the 12,000 included, Multi-AZ)", "IOPS", "3000", "0.044", "132"),
+				priced("Provisioned throughput (gp3, above the 500 MiBps included, Multi-AZ)", "MiBps", "100", "0.177", "17.7"),
 				euBackup,
 			},
 		},
@@ -129,30 +129,30 @@ func TestDBInstance(t *testing.T) {
 			region:  "eu-west-1",
 			attrs:   `{"instance_class": "db.m5.large", "engine": "postgres", "multi_az": false, "storage_type": "gp3", "allocated_storage": 200, "iops": 4000}`,
 			unknown: `{"storage_throughput": true}`,
-			want: []svcComp{
-				svcPriced("Database instance (PostgreSQL, on-demand, Single-AZ, db.m5.large)", "hours", "730", "0.197", "143.81"),
-				svcPriced("Storage (general purpose SSD, gp3)", "GB", "200", "0.127", "25.4"),
-				svcPriced("Provisioned IOPS (gp3, above the 3,000 included)", "IOPS", "1000", "0.022", "22"),
+			want: []line{
+				priced("Database instance (PostgreSQL, on-demand, Single-AZ, db.m5.large)", "hours", "730", "0.197", "143.81"),
+				priced("Storage (general purpose SSD, gp3)", "GB", "200", "0.127", "25.4"),
+				priced("Provisioned IOPS (gp3, above the 3,000 included)", "IOPS", "1000", "0.022", "22"),
 				euBackup,
 			},
 		},
 		{
 			name:  "oracle gp3 stripes from 200 GB",
 			attrs: `{"instance_class": "db.m5.large", "engine": "oracle-se2", "multi_az": false, "storage_type": "gp3", "allocated_storage": 250, "iops": 13000}`,
-			want: []svcComp{
+			want: []line{
 				{Name: "Database instance (Oracle, on-demand, Single-AZ, db.m5.large)", Unit: "hours", Quantity: "730", UnitPrice: "0.205", MonthlyCost: "149.65", Approximation: folded},
-				svcPriced("Storage (general purpose SSD, gp3)", "GB", "250", "0.115", "28.75"),
-				svcPriced("Provisioned IOPS (gp3, above the 12,000 included)", "IOPS", "1000", "0.02", "20"),
+				priced("Storage (general purpose SSD, gp3)", "GB", "250", "0.115", "28.75"),
+				priced("Provisioned IOPS (gp3, above the 12,000 included)", "IOPS", "1000", "0.02", "20"),
 				backup("0", "0"),
 			},
 		},
 		{
 			name:  "sql server gp3 never stripes",
 			attrs: `{"instance_class": "db.m5.large", "engine": "sqlserver-se", "multi_az": false, "storage_type": "gp3", "allocated_storage": 500, "iops": 4000}`,
-			want: []svcComp{
-				svcUnpriced("Database instance (SQL Server, on-demand, Single-AZ, db.m5.large)", "hours", "730", "no aws-rds price for instance/db.m5.large/sqlserver in us-east-1 in the catalog"),
-				svcPriced("Storage (general purpose SSD, gp3)", "GB", "500", "0.115", "57.5"),
-				svcPriced("Provisioned IOPS (gp3, above the 3,000 included)", "IOPS", "1000", "0.02", "20"),
+			want: []line{
+				unpriced("Database instance (SQL Server, on-demand, Single-AZ, db.m5.large)", "hours", "730", "no aws-rds price for instance/db.m5.large/sqlserver in us-east-1 in the catalog"),
+				priced("Storage (general purpose SSD, gp3)", "GB", "500", "0.115", "57.5"),
+				priced("Provisioned IOPS (gp3, above the 3,000 included)", "IOPS", "1000", "0.02", "20"),
 				backup("0", "0"),
 			},
 		},
@@ -160,10 +160,10 @@ func TestDBInstance(t *testing.T) {
 			name:  "magnetic storage with I/O requests",
 			attrs: `{"instance_class": "db.t3.large", "engine": "mysql", "multi_az": false, "storage_type": "standard", "allocated_storage": 100}`,
 			usage: `{"monthly_standard_io_requests": 5000000}`,
-			want: []svcComp{
-				svcPriced("Database instance (MySQL, on-demand, Single-AZ, db.t3.large)", "hours", "730", "0.136", "99.28"),
-				svcPriced("Storage (magnetic)", "GB", "100", "0.1", "10"),
-				svcUsage("I/O requests", "1M requests", "5", "0.1", "0.5"),
+			want: []line{
+				priced("Database instance (MySQL, on-demand, Single-AZ, db.t3.large)", "hours", "730", "0.136", "99.28"),
+				priced("Storage (magnetic)", "GB", "100", "0.1", "10"),
+				usage("I/O requests", "1M requests", "5", "0.1", "0.5"),
 				credits(noCredits, "0.075", "0"),
 				backup("0", "0"),
 			},
@@ -172,9 +172,9 @@ func TestDBInstance(t *testing.T) {
 			name:    "read replica: engine and storage known only after apply",
 			attrs:   `{"instance_class": "db.t3.micro", "replicate_source_db": "main"}`,
 			unknown: `{"engine": true, "allocated_storage": true, "storage_type": true, "multi_az": true}`,
-			want: []svcComp{
-				svcUnpriced("Database instance (on-demand, db.t3.micro)", "hours", "730", "engine"+unknownAttr),
-				svcUnpriced("Storage (general purpose SSD, gp2 assumed)", "GB", "0", "allocated_storage"+unknownAttr),
+			want: []line{
+				unpriced("Database instance (on-demand, db.t3.micro)", "hours", "730", "engine"+unknownAttr),
+				unpriced("Storage (general purpose SSD, gp2 assumed)", "GB", "0", "allocated_storage"+unknownAttr),
 				credits(noCredits, "0.075", "0"),
 				backup("0", "0"),
 			},
@@ -183,126 +183,126 @@ func TestDBInstance(t *testing.T) {
 			name:    "unknown instance class",
 			attrs:   `{"engine": "postgres", "multi_az": false, "storage_type": "gp2", "allocated_storage": 20}`,
 			unknown: `{"instance_class": true}`,
-			want: []svcComp{
-				svcUnpriced("Database instance", "hours", "0", "instance_class"+unknownAttr),
-				svcPriced("Storage (general purpose SSD, gp2)", "GB", "20", "0.115", "2.3"),
+			want: []line{
+				unpriced("Database instance", "hours", "0", "instance_class"+unknownAttr),
+				priced("Storage (general purpose SSD, gp2)", "GB", "20", "0.115", "2.3"),
 				backup("0", "0"),
 			},
 		},
 		{
 			name:  "RDS Custom engine",
 			attrs: `{"instance_class": "db.m5.large", "engine": "custom-oracle-ee", "multi_az": false, "storage_type": "gp2", "allocated_storage": 40}`,
-			want: []svcComp{
-				svcUnpriced("Database instance (on-demand, db.m5.large)", "hours", "730",
+			want: []line{
+				unpriced("Database instance (on-demand, db.m5.large)", "hours", "730",
 					`engine "custom-oracle-ee" is not priced (priced: mysql, postgres, mariadb, aurora-mysql, aurora-postgresql, oracle-*, sqlserver-*, db2-*)`),
-				svcPriced("Storage (general purpose SSD, gp2)", "GB", "40", "0.115", "4.6"),
+				priced("Storage (general purpose SSD, gp2)", "GB", "40", "0.115", "4.6"),
 				backup("0", "0"),
 			},
 		},
 		{
 			name:  "unknown storage type",
 			attrs: `{"instance_class": "db.m5.large", "engine": "mysql", "multi_az": false, "storage_type": "st1", "allocated_storage": 40}`,
-			want: []svcComp{
-				svcPriced("Database instance (MySQL, on-demand, Single-AZ, db.m5.large)", "hours", "730", "0.171", "124.83"),
-				svcUnpriced("Storage", "GB", "0", `storage_type "st1" is not priced`),
+			want: []line{
+				priced("Database instance (MySQL, on-demand, Single-AZ, db.m5.large)", "hours", "730", "0.171", "124.83"),
+				unpriced("Storage", "GB", "0", `storage_type "st1" is not priced`),
 				backup("0", "0"),
 			},
 		},
 		{
 			name:  "instance class not offered in the region",
 			attrs: `{"instance_class": "db.m5.large", "engine": "mariadb", "multi_az": false, "storage_type": "gp2", "allocated_storage": 20}`,
-			want: []svcComp{
-				svcUnpriced("Database instance (MariaDB, on-demand, Single-AZ, db.m5.large)", "hours", "730", "no aws-rds price for instance/db.m5.large/mariadb in us-east-1 in the catalog"),
-				svcPriced("Storage (general purpose SSD, gp2)", "GB", "20", "0.115", "2.3"),
+			want: []line{
+				unpriced("Database instance (MariaDB, on-demand, Single-AZ, db.m5.large)", "hours", "730", "no aws-rds price for instance/db.m5.large/mariadb in us-east-1 in the catalog"),
+				priced("Storage (general purpose SSD, gp2)", "GB", "20", "0.115", "2.3"),
 				backup("0", "0"),
 			},
 		},
 		{
 			name:  "aurora engine: storage is billed by the cluster",
 			attrs: `{"instance_class": "db.r6g.large", "engine": "aurora-mysql"}`,
-			want: []svcComp{
-				svcPriced("Database instance (Aurora MySQL, on-demand, db.r6g.large)", "hours", "730", "0.26", "189.8"),
+			want: []line{
+				priced("Database instance (Aurora MySQL, on-demand, db.r6g.large)", "hours", "730", "0.26", "189.8"),
 			},
 		},
 	})
 }
 
 func TestRDSClusterInstance(t *testing.T) {
-	svcRun(t, "aws_rds_cluster_instance", []svcCase{
+	runModel(t, "aws_rds_cluster_instance", []modelCase{
 		{
 			name:   "aurora postgresql",
 			region: "eu-west-1",
 			attrs:  `{"instance_class": "db.r6g.large", "engine": "aurora-postgresql"}`,
-			want: []svcComp{
-				svcPriced("Database instance (Aurora PostgreSQL, on-demand, db.r6g.large)", "hours", "730", "0.286", "208.78"),
+			want: []line{
+				priced("Database instance (Aurora PostgreSQL, on-demand, db.r6g.large)", "hours", "730", "0.286", "208.78"),
 			},
 		},
 		{
 			name:  "legacy aurora engine name is Aurora MySQL",
 			attrs: `{"instance_class": "db.r6g.large", "engine": "aurora"}`,
-			want: []svcComp{
-				svcPriced("Database instance (Aurora MySQL, on-demand, db.r6g.large)", "hours", "730", "0.26", "189.8"),
+			want: []line{
+				priced("Database instance (Aurora MySQL, on-demand, db.r6g.large)", "hours", "730", "0.26", "189.8"),
 			},
 		},
 		{
 			name:  "serverless v2 with usage",
 			attrs: `{"instance_class": "db.serverless", "engine": "aurora-mysql"}`,
 			usage: `{"average_acus": 4}`,
-			want: []svcComp{
-				svcUsage("Aurora Serverless v2 (Aurora MySQL)", "ACU-hours", "2920", "0.12", "350.4"),
+			want: []line{
+				usage("Aurora Serverless v2 (Aurora MySQL)", "ACU-hours", "2920", "0.12", "350.4"),
 			},
 		},
 		{
 			name:  "serverless v2 without usage",
 			attrs: `{"instance_class": "db.serverless", "engine": "aurora-mysql"}`,
-			want: []svcComp{
-				svcUsage("Aurora Serverless v2 (Aurora MySQL)", "ACU-hours", "0", "0.12", "0"),
+			want: []line{
+				usage("Aurora Serverless v2 (Aurora MySQL)", "ACU-hours", "0", "0.12", "0"),
 			},
 		},
 		{
 			name:  "burstable class bills CPU credits",
 			attrs: `{"instance_class": "db.t4g.medium", "engine": "aurora-mysql"}`,
 			usage: `{"monthly_cpu_credit_hrs": 10}`,
-			want: []svcComp{
-				svcUnpriced("Database instance (Aurora MySQL, on-demand, db.t4g.medium)", "hours", "730", "no aws-rds price for instance/db.t4g.medium/aurora-mysql in us-east-1 in the catalog"),
-				svcUsage("CPU credits", "vCPU-hours", "10", "0.09", "0.9"),
+			want: []line{
+				unpriced("Database instance (Aurora MySQL, on-demand, db.t4g.medium)", "hours", "730", "no aws-rds price for instance/db.t4g.medium/aurora-mysql in us-east-1 in the catalog"),
+				usage("CPU credits", "vCPU-hours", "10", "0.09", "0.9"),
 			},
 		},
 		{
 			name:    "unknown instance class",
 			attrs:   `{"engine": "aurora-mysql"}`,
 			unknown: `{"instance_class": true}`,
-			want:    []svcComp{svcUnpriced("Database instance", "hours", "0", "instance_class"+unknownAttr)},
+			want:    []line{unpriced("Database instance", "hours", "0", "instance_class"+unknownAttr)},
 		},
 		{
 			name:    "unknown engine",
 			attrs:   `{"instance_class": "db.r6g.large"}`,
 			unknown: `{"engine": true}`,
-			want:    []svcComp{svcUnpriced("Database instance (on-demand, db.r6g.large)", "hours", "730", "engine"+unknownAttr)},
+			want:    []line{unpriced("Database instance (on-demand, db.r6g.large)", "hours", "730", "engine"+unknownAttr)},
 		},
 	})
 }
 
 func TestRDSCluster(t *testing.T) {
-	backup := func(q, cost string) svcComp { return svcUsage("Additional backup storage", "GB", q, "0.021", cost) }
-	svcRun(t, "aws_rds_cluster", []svcCase{
+	backup := func(q, cost string) line { return usage("Additional backup storage", "GB", q, "0.021", cost) }
+	runModel(t, "aws_rds_cluster", []modelCase{
 		{
 			name:    "aurora standard with usage",
 			attrs:   `{"engine": "aurora-mysql", "engine_mode": "provisioned"}`,
 			unknown: `{"storage_type": true}`,
 			usage:   `{"storage_gb": 100, "monthly_io_requests": 10000000, "additional_backup_storage_gb": 50}`,
-			want: []svcComp{
-				svcUsage("Storage (Aurora Standard assumed)", "GB", "100", "0.1", "10"),
-				svcUsage("I/O requests", "1M requests", "10", "0.2", "2"),
+			want: []line{
+				usage("Storage (Aurora Standard assumed)", "GB", "100", "0.1", "10"),
+				usage("I/O requests", "1M requests", "10", "0.2", "2"),
 				backup("50", "1.05"),
 			},
 		},
 		{
 			name:  "aurora standard without usage",
 			attrs: `{"engine": "aurora-postgresql", "storage_type": "aurora"}`,
-			want: []svcComp{
-				svcUsage("Storage (Aurora Standard)", "GB", "0", "0.1", "0"),
-				svcUsage("I/O requests", "1M requests", "0", "0.2", "0"),
+			want: []line{
+				usage("Storage (Aurora Standard)", "GB", "0", "0.1", "0"),
+				usage("I/O requests", "1M requests", "0", "0.2", "0"),
 				backup("0", "0"),
 			},
 		},
@@ -310,33 +310,33 @@ func TestRDSCluster(t *testing.T) {
 			name:  "I/O-Optimized has no I/O charge",
 			attrs: `{"engine": "aurora-postgresql", "storage_type": "aurora-iopt1"}`,
 			usage: `{"storage_gb": 100, "monthly_io_requests": 10000000}`,
-			want: []svcComp{
-				svcUsage("Storage (Aurora I/O-Optimized)", "GB", "100", "0.23", "23"),
+			want: []line{
+				usage("Storage (Aurora I/O-Optimized)", "GB", "100", "0.23", "23"),
 				backup("0", "0"),
 			},
 		},
 		{
 			name:  "serverless v1 capacity is not priced",
 			attrs: `{"engine": "aurora-mysql", "engine_mode": "serverless", "storage_type": ""}`,
-			want: []svcComp{
-				svcUnpriced("Aurora capacity (serverless)", "ACU-hours", "0", `engine_mode "serverless" is not priced`),
-				svcUsage("Storage (Aurora Standard)", "GB", "0", "0.1", "0"),
-				svcUsage("I/O requests", "1M requests", "0", "0.2", "0"),
+			want: []line{
+				unpriced("Aurora capacity (serverless)", "ACU-hours", "0", `engine_mode "serverless" is not priced`),
+				usage("Storage (Aurora Standard)", "GB", "0", "0.1", "0"),
+				usage("I/O requests", "1M requests", "0", "0.2", "0"),
 				backup("0", "0"),
 			},
 		},
 		{
 			name:  "Multi-AZ DB cluster",
 			attrs: `{"engine": "postgres", "db_cluster_instance_class": "db.m5d.large"}`,
-			want: []svcComp{
-				svcUnpriced("Multi-AZ DB cluster (PostgreSQL)", "hours", "0", "Multi-AZ DB clusters (engine postgres) are not priced"),
+			want: []line{
+				unpriced("Multi-AZ DB cluster (PostgreSQL)", "hours", "0", "Multi-AZ DB clusters (engine postgres) are not priced"),
 			},
 		},
 		{
 			name:    "unknown engine",
 			unknown: `{"engine": true}`,
 			attrs:   `{}`,
-			want:    []svcComp{svcUnpriced("Cluster storage", "GB", "0", "engine"+unknownAttr)},
+			want:    []line{unpriced("Cluster storage", "GB", "0", "engine"+unknownAttr)},
 		},
 	})
 }

@@ -3,15 +3,15 @@ package aws_test
 import "testing"
 
 func TestRoute53Zone(t *testing.T) {
-	svcRun(t, "aws_route53_zone", []svcCase{
-		{name: "hosted zone", attrs: `{"name": "example.com"}`, want: []svcComp{svcPriced("Hosted zone", "months", "1", "0.5", "0.5")}},
+	runModel(t, "aws_route53_zone", []modelCase{
+		{name: "hosted zone", attrs: `{"name": "example.com"}`, want: []line{priced("Hosted zone", "months", "1", "0.5", "0.5")}},
 		{
 			// Route 53 is global: a zone is priced in us-east-1 whatever
 			// the provider's region.
 			name:   "any region is priced as us-east-1",
 			region: "eu-west-1",
 			attrs:  `{"name": "example.com"}`,
-			want:   []svcComp{svcPriced("Hosted zone", "months", "1", "0.5", "0.5")},
+			want:   []line{priced("Hosted zone", "months", "1", "0.5", "0.5")},
 		},
 	})
 }

@@ -27,11 +27,11 @@ var s3Classes = map[string]s3Class{
 	"INTELLIGENT_TIERING": {"intelligent-tiering-frequent", "intelligent-tiering", "Intelligent-Tiering, frequent access tier assumed"},
 }
 
-var s3Bucket = pricing.Model{
+var s3BucketModel = pricing.Model{
 	Type: "aws_s3_bucket",
 	Usage: []pricing.UsageKey{
 		{Name: "storage_class", String: true, Description: "storage class the objects are stored in: STANDARD (default), STANDARD_IA, ONEZONE_IA, GLACIER_IR, GLACIER, DEEP_ARCHIVE or INTELLIGENT_TIERING"},
-		{Name: "storage_gb", Description: "average data stored, in GB"},
+		{Name: usageStorageGB, Description: "average data stored, in GB"},
 		{Name: "monthly_put_requests", Description: "PUT, COPY, POST and LIST requests a month"},
 		{Name: "monthly_get_requests", Description: "GET, SELECT and all other requests a month"},
 	},
@@ -49,9 +49,9 @@ func priceS3Bucket(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 		class = s3Class{storage: "unknown", requests: "unknown", display: name}
 	}
 	comps := []pricing.Component{
-		p.UsageComponent(qualified("Storage", class.display), "GB", "storage_gb", s3Service, "storage/"+class.storage),
-		usageScaled(p, qualified("PUT, COPY, POST, LIST requests", class.display), "1k requests", "monthly_put_requests", perThousand, s3Service, "requests/put/"+class.requests),
-		usageScaled(p, qualified("GET, SELECT, and all other requests", class.display), "1k requests", "monthly_get_requests", perThousand, s3Service, "requests/get/"+class.requests),
+		p.UsageComponent(qualified("Storage", class.display), "GB", usageStorageGB, s3Service, "storage/"+class.storage),
+		p.UsageScaled(qualified("PUT, COPY, POST, LIST requests", class.display), "1k requests", "monthly_put_requests", perThousand, s3Service, "requests/put/"+class.requests),
+		p.UsageScaled(qualified("GET, SELECT, and all other requests", class.display), "1k requests", "monthly_get_requests", perThousand, s3Service, "requests/get/"+class.requests),
 	}
 	if !ok {
 		return unpriceAll(comps, fmt.Sprintf("usage storage_class %q is not one of STANDARD, STANDARD_IA, ONEZONE_IA, GLACIER_IR, GLACIER, DEEP_ARCHIVE, INTELLIGENT_TIERING", name))

@@ -3,54 +3,54 @@ package aws_test
 import "testing"
 
 func TestS3Bucket(t *testing.T) {
-	svcRun(t, "aws_s3_bucket", []svcCase{
+	runModel(t, "aws_s3_bucket", []modelCase{
 		{
 			name:  "standard without usage",
 			attrs: `{"bucket": "logs"}`,
-			want: []svcComp{
-				svcUsage("Storage (Standard)", "GB", "0", "0.023", "0"),
-				svcUsage("PUT, COPY, POST, LIST requests (Standard)", "1k requests", "0", "0.005", "0"),
-				svcUsage("GET, SELECT, and all other requests (Standard)", "1k requests", "0", "0.0004", "0"),
+			want: []line{
+				usage("Storage (Standard)", "GB", "0", "0.023", "0"),
+				usage("PUT, COPY, POST, LIST requests (Standard)", "1k requests", "0", "0.005", "0"),
+				usage("GET, SELECT, and all other requests (Standard)", "1k requests", "0", "0.0004", "0"),
 			},
 		},
 		{
 			name:  "standard with usage",
 			attrs: `{"bucket": "logs"}`,
 			usage: `{"storage_gb": 1000, "monthly_put_requests": 200000, "monthly_get_requests": 3000000}`,
-			want: []svcComp{
-				svcUsage("Storage (Standard)", "GB", "1000", "0.023", "23"),
-				svcUsage("PUT, COPY, POST, LIST requests (Standard)", "1k requests", "200", "0.005", "1"),
-				svcUsage("GET, SELECT, and all other requests (Standard)", "1k requests", "3000", "0.0004", "1.2"),
+			want: []line{
+				usage("Storage (Standard)", "GB", "1000", "0.023", "23"),
+				usage("PUT, COPY, POST, LIST requests (Standard)", "1k requests", "200", "0.005", "1"),
+				usage("GET, SELECT, and all other requests (Standard)", "1k requests", "3000", "0.0004", "1.2"),
 			},
 		},
 		{
 			name:  "storage class from usage, any spelling",
 			attrs: `{"bucket": "archive"}`,
 			usage: `{"storage_class": "standard-ia", "storage_gb": 1000, "monthly_put_requests": 1000, "monthly_get_requests": 1000}`,
-			want: []svcComp{
-				svcUsage("Storage (Standard-IA)", "GB", "1000", "0.0125", "12.5"),
-				svcUsage("PUT, COPY, POST, LIST requests (Standard-IA)", "1k requests", "1", "0.01", "0.01"),
-				svcUsage("GET, SELECT, and all other requests (Standard-IA)", "1k requests", "1", "0.001", "0.001"),
+			want: []line{
+				usage("Storage (Standard-IA)", "GB", "1000", "0.0125", "12.5"),
+				usage("PUT, COPY, POST, LIST requests (Standard-IA)", "1k requests", "1", "0.01", "0.01"),
+				usage("GET, SELECT, and all other requests (Standard-IA)", "1k requests", "1", "0.001", "0.001"),
 			},
 		},
 		{
 			name:  "intelligent-tiering without prices in the catalog",
 			attrs: `{"bucket": "data"}`,
 			usage: `{"storage_class": "INTELLIGENT_TIERING"}`,
-			want: []svcComp{
-				svcUnpricedUsage("Storage (Intelligent-Tiering, frequent access tier assumed)", "GB", "0", "no aws-s3 price for storage/intelligent-tiering-frequent in us-east-1 in the catalog"),
-				svcUnpricedUsage("PUT, COPY, POST, LIST requests (Intelligent-Tiering, frequent access tier assumed)", "1k requests", "0", "no aws-s3 price for requests/put/intelligent-tiering in us-east-1 in the catalog"),
-				svcUnpricedUsage("GET, SELECT, and all other requests (Intelligent-Tiering, frequent access tier assumed)", "1k requests", "0", "no aws-s3 price for requests/get/intelligent-tiering in us-east-1 in the catalog"),
+			want: []line{
+				unpricedUsage("Storage (Intelligent-Tiering, frequent access tier assumed)", "GB", "0", "no aws-s3 price for storage/intelligent-tiering-frequent in us-east-1 in the catalog"),
+				unpricedUsage("PUT, COPY, POST, LIST requests (Intelligent-Tiering, frequent access tier assumed)", "1k requests", "0", "no aws-s3 price for requests/put/intelligent-tiering in us-east-1 in the catalog"),
+				unpricedUsage("GET, SELECT, and all other requests (Intelligent-Tiering, frequent access tier assumed)", "1k requests", "0", "no aws-s3 price for requests/get/intelligent-tiering in us-east-1 in the catalog"),
 			},
 		},
 		{
 			name:  "unknown storage class",
 			attrs: `{"bucket": "data"}`,
 			usage: `{"storage_class": "REDUCED_REDUNDANCY", "storage_gb": 5}`,
-			want: []svcComp{
-				svcUnpricedUsage("Storage (REDUCED_REDUNDANCY)", "GB", "5", unknownClass),
-				svcUnpricedUsage("PUT, COPY, POST, LIST requests (REDUCED_REDUNDANCY)", "1k requests", "0", unknownClass),
-				svcUnpricedUsage("GET, SELECT, and all other requests (REDUCED_REDUNDANCY)", "1k requests", "0", unknownClass),
+			want: []line{
+				unpricedUsage("Storage (REDUCED_REDUNDANCY)", "GB", "5", unknownClass),
+				unpricedUsage("PUT, COPY, POST, LIST requests (REDUCED_REDUNDANCY)", "1k requests", "0", unknownClass),
+				unpricedUsage("GET, SELECT, and all other requests (REDUCED_REDUNDANCY)", "1k requests", "0", unknownClass),
 			},
 		},
 	})

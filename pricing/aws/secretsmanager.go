@@ -4,15 +4,15 @@ import "github.com/tollgate-dev/tollgate/pricing"
 
 const secretsmanagerService = "aws-secretsmanager"
 
-var secretsmanagerSecret = pricing.Model{
+var secretsmanagerSecretModel = pricing.Model{
 	Type: "aws_secretsmanager_secret",
 	Usage: []pricing.UsageKey{
-		{Name: "monthly_requests", Description: "API requests a month"},
+		{Name: usageRequests, Description: "API requests a month"},
 	},
 	Price: func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 		comps := []pricing.Component{
-			p.Component("Secret", "months", decimalOne, secretsmanagerService, "secret"),
-			usageScaled(p, "API requests", "10k requests", "monthly_requests", perTenThou, secretsmanagerService, "requests"),
+			p.Component("Secret", "months", one, secretsmanagerService, "secret"),
+			p.UsageScaled("API requests", "10k requests", usageRequests, perTenThou, secretsmanagerService, "requests"),
 		}
 		// Each replica is billed as a secret of its own, in its region.
 		for _, rep := range r.Attrs.Blocks("replica") {

@@ -9,54 +9,13 @@ import (
 	"github.com/tollgate-dev/tollgate/pricing"
 )
 
-// serviceModels are the models of managed services and networking.
-func serviceModels() []pricing.Model {
-	return []pricing.Model{
-		dbInstance,
-		rdsClusterInstance,
-		rdsCluster,
-		elasticacheCluster,
-		elasticacheReplicationGroup,
-		dynamodbTable,
-		s3Bucket,
-		natGateway,
-		eip,
-		vpcEndpoint,
-		loadBalancer("aws_lb"),
-		loadBalancer("aws_alb"),
-		classicLoadBalancer,
-		cloudwatchLogGroup,
-		kmsKey,
-		kmsExternalKey,
-		secretsmanagerSecret,
-		route53Zone,
-	}
-}
-
-// decimalOne counts one thing that runs all month.
-var decimalOne = decimal.NewFromInt(1)
-
-// Factors that turn a usage-file value into the unit its price is quoted
-// in: requests are priced per 1M, 10k or 1k of them.
 var (
-	perMillion  = pricing.Dec("0.000001")
-	perTenThou  = pricing.Dec("0.0001")
-	perThousand = pricing.Dec("0.001")
+	// one counts one thing that runs all month.
+	one = decimal.NewFromInt(1)
+	// mibPerGB turns memory sizes, which AWS gives in MiB (Lambda calls
+	// them MB), into the GB that Lambda and Fargate prices are quoted per.
+	mibPerGB = pricing.Dec("1024")
 )
-
-// usageScaled prices a usage-file value multiplied by factor, for usage
-// given in a unit other than the price's (requests against a price per 1M
-// requests, an hourly average against a price per hour). The component is
-// usage-based and appears with quantity 0 when the file says nothing.
-func usageScaled(p pricing.Pricer, name, unit, usageKey string, factor decimal.Decimal, service, key string) pricing.Component {
-	v, ok := p.Usage().Decimal(usageKey)
-	c := p.Component(name, unit, v.Mul(factor), service, key)
-	c.UsageBased = true
-	if ok {
-		c.UsageKey = usageKey
-	}
-	return c
-}
 
 // needString returns a string attribute the cost depends on, or why it
 // cannot be used.
