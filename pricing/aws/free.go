@@ -30,6 +30,12 @@ var Free = []string{
 	"aws_internet_gateway",
 	"aws_internet_gateway_attachment",
 	"aws_egress_only_internet_gateway",
+	// Site-to-Site VPN bills the connection (aws_vpn_connection, not
+	// modelled), never the gateways at either end.
+	"aws_vpn_gateway",
+	"aws_vpn_gateway_attachment",
+	"aws_vpn_gateway_route_propagation",
+	"aws_customer_gateway",
 	"aws_network_acl",
 	"aws_network_acl_rule",
 	"aws_network_acl_association",

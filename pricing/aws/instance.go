@@ -214,9 +214,12 @@ func (m ec2Instance) creditComponent(p pricing.Pricer, osKey string) (pricing.Co
 			mode = "unlimited"
 		}
 	}
+	// Given usage makes an unpriced line count as missing cost; without
+	// usage the line is 0 whatever its price.
+	hrs, hasHrs := p.Usage().Decimal(usageCreditHours)
 	switch {
 	case m.creditsUnknown:
-		return pricing.Unpriced(name, unit, pricing.UnknownAttr("credit_specification.cpu_credits")).FromUsage(usageCreditHours, false), true
+		return pricing.Unpriced(name, unit, pricing.UnknownAttr("credit_specification.cpu_credits")).FromUsage(usageCreditHours, hasHrs), true
 	case mode != "unlimited":
 		// Standard mode never bills surplus credits: it throttles instead.
 		return pricing.Component{}, false
@@ -224,14 +227,13 @@ func (m ec2Instance) creditComponent(p pricing.Pricer, osKey string) (pricing.Co
 	if osKey != "windows" {
 		osKey = "linux" // RHEL and SUSE credits are billed as Linux
 	}
-	hrs, hasHrs := p.Usage().Decimal(usageCreditHours)
 	vcpus, ok := p.Usage().Decimal(usageVCPUs)
 	if !ok {
 		vcpus, ok = burstableVCPUs(m.instanceType)
 	}
 	if !ok {
 		return pricing.Unpriced(name, unit, fmt.Sprintf("vCPU count of %s is not known; set %s in the usage file", m.instanceType, usageVCPUs)).
-			FromUsage(usageCreditHours, false), true
+			FromUsage(usageCreditHours, hasHrs), true
 	}
 	return p.Component(name, unit, hrs.Mul(vcpus), "aws-ec2", "cpu-credit/"+fam+"/"+osKey).FromUsage(usageCreditHours, hasHrs), true
 }

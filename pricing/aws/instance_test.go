@@ -1,6 +1,11 @@
 package aws_test
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/tollgate-dev/tollgate/pricing"
+)
 
 // rootGP2Default is the root volume of an instance that configures none:
 // 8 GB of gp2 at 0.10 per GB-month.
@@ -356,4 +361,34 @@ func TestInstance(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestCreditsWithUsageCountAsMissing checks that CPU credits that cannot
+// be priced make the instance's cost incomplete only when the usage file
+// gives credit hours: without usage the line is 0 whatever its price.
+func TestCreditsWithUsageCountAsMissing(t *testing.T) {
+	model, _ := modelOf("aws_instance")
+	reg := pricing.NewRegistry([]pricing.Model{model}, nil)
+	for _, tc := range []struct {
+		name, attrs, unknown, usage string
+		incomplete                  bool
+	}{
+		{"credit mode unknown, no usage", `{"instance_type": "t3.micro", "credit_specification": [{}]}`, `{"credit_specification": [{"cpu_credits": true}]}`, ``, false},
+		{"credit mode unknown, usage given", `{"instance_type": "t3.micro", "credit_specification": [{}]}`, `{"credit_specification": [{"cpu_credits": true}]}`, `{"monthly_cpu_credit_hrs": 10}`, true},
+		{"vCPUs unknown, usage given", `{"instance_type": "t3.weird"}`, ``, `{"monthly_cpu_credit_hrs": 10}`, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := resource(t, "aws_instance.x", "us-east-1", tc.attrs, tc.unknown)
+			r.Usage = pricing.Usage(decodeJSON(t, tc.usage))
+			var credits []string
+			for _, reason := range reg.Cost(r, prices).Unpriced() {
+				if strings.HasPrefix(reason, "CPU credits") {
+					credits = append(credits, reason)
+				}
+			}
+			if got := len(credits) > 0; got != tc.incomplete {
+				t.Errorf("CPU credits make the cost incomplete: %v, want %v (reasons %q)", got, tc.incomplete, credits)
+			}
+		})
+	}
 }
