@@ -2,7 +2,8 @@ package pricing
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -85,12 +86,7 @@ func (r *Registry) Model(typ string) (Model, bool) {
 
 // Types lists the priced resource types, sorted.
 func (r *Registry) Types() []string {
-	types := make([]string, 0, len(r.models))
-	for t := range r.models {
-		types = append(types, t)
-	}
-	sort.Strings(types)
-	return types
+	return slices.Sorted(maps.Keys(r.models))
 }
 
 // IsFree reports whether a resource type is known to cost nothing.

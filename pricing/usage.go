@@ -3,6 +3,8 @@ package pricing
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -150,12 +152,7 @@ func (f *UsageFile) Check(reg *Registry) error {
 		if !ok {
 			return nil
 		}
-		keys := make([]string, 0, len(e.values))
-		for k := range e.values {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(e.values)) {
 			uk, known := findUsageKey(m.Usage, k)
 			if !known {
 				var names []string
@@ -174,12 +171,7 @@ func (f *UsageFile) Check(reg *Registry) error {
 		}
 		return nil
 	}
-	types := make([]string, 0, len(f.types))
-	for t := range f.types {
-		types = append(types, t)
-	}
-	sort.Strings(types)
-	for _, t := range types {
+	for _, t := range slices.Sorted(maps.Keys(f.types)) {
 		if err := check(t, f.types[t]); err != nil {
 			return err
 		}

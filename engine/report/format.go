@@ -2,7 +2,8 @@ package report
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -105,13 +106,8 @@ func freeSummary(est *engine.Estimate) (int, string) {
 			n++
 		}
 	}
-	types := make([]string, 0, len(counts))
-	for t := range counts {
-		types = append(types, t)
-	}
-	sort.Strings(types)
-	parts := make([]string, 0, len(types))
-	for _, t := range types {
+	var parts []string
+	for _, t := range slices.Sorted(maps.Keys(counts)) {
 		if counts[t] > 1 {
 			parts = append(parts, fmt.Sprintf("%s ×%d", t, counts[t]))
 		} else {
@@ -123,13 +119,8 @@ func freeSummary(est *engine.Estimate) (int, string) {
 
 // pricedAsOf renders the price sources: "aws-ec2 2025-04-24, aws-rds 2025-04-24".
 func pricedAsOf(est *engine.Estimate) string {
-	ids := make([]string, 0, len(est.PricedAsOf))
-	for id := range est.PricedAsOf {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	parts := make([]string, 0, len(ids))
-	for _, id := range ids {
+	var parts []string
+	for _, id := range slices.Sorted(maps.Keys(est.PricedAsOf)) {
 		parts = append(parts, id+" "+est.PricedAsOf[id])
 	}
 	return strings.Join(parts, ", ")
@@ -145,12 +136,7 @@ func approximations(est *engine.Estimate) []string {
 			}
 		}
 	}
-	out := make([]string, 0, len(seen))
-	for a := range seen {
-		out = append(out, a)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // notes are the footnotes of a report: what the usage-based and

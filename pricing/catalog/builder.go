@@ -5,6 +5,8 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -100,12 +102,7 @@ func (b *Builder) check(r Row) error {
 func (b *Builder) Write(create func(name string) (io.WriteCloser, error)) error {
 	var src bytes.Buffer
 	src.WriteString("id\tpriced_as_of\tname\torigin\tlicense\n")
-	ids := make([]string, 0, len(b.sources))
-	for id := range b.sources {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
+	for _, id := range slices.Sorted(maps.Keys(b.sources)) {
 		s := b.sources[id]
 		fmt.Fprintf(&src, "%s\t%s\t%s\t%s\t%s\n", s.ID, s.PricedAsOf, s.Name, s.Origin, s.License)
 	}
@@ -115,12 +112,7 @@ func (b *Builder) Write(create func(name string) (io.WriteCloser, error)) error 
 
 	var tw bytes.Buffer
 	tw.WriteString("service\tregion\ttwin\tevidence\n")
-	twins := make([]string, 0, len(b.twins))
-	for k := range b.twins {
-		twins = append(twins, k)
-	}
-	sort.Strings(twins)
-	for _, k := range twins {
+	for _, k := range slices.Sorted(maps.Keys(b.twins)) {
 		t := b.twins[k]
 		fmt.Fprintf(&tw, "%s\t%s\t%s\t%s\n", t.service, t.region, t.twin, t.evidence)
 	}
@@ -132,12 +124,7 @@ func (b *Builder) Write(create func(name string) (io.WriteCloser, error)) error 
 	for _, r := range b.rows {
 		byService[r.Service] = append(byService[r.Service], r)
 	}
-	services := make([]string, 0, len(byService))
-	for s := range byService {
-		services = append(services, s)
-	}
-	sort.Strings(services)
-	for _, svc := range services {
+	for _, svc := range slices.Sorted(maps.Keys(byService)) {
 		rows := byService[svc]
 		sort.Slice(rows, func(i, j int) bool {
 			if rows[i].Key != rows[j].Key {
