@@ -145,6 +145,30 @@ func TestJSONMatchesSchema(t *testing.T) {
 	}
 }
 
+// TestGoldenEstimatesMatchSchema validates the CLI's golden estimates of
+// the shared real plans (cmd/tollgate/testdata/corpus) against the schema.
+func TestGoldenEstimatesMatchSchema(t *testing.T) {
+	files, _ := filepath.Glob("../../cmd/tollgate/testdata/corpus/*.estimate.json")
+	if len(files) == 0 {
+		t.Fatal("no golden estimates found in cmd/tollgate/testdata/corpus")
+	}
+	schema := compileSchema(t)
+	for _, file := range files {
+		f, err := os.Open(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := jsonschema.UnmarshalJSON(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if err := schema.Validate(doc); err != nil {
+			t.Errorf("%s does not match the schema: %v", file, err)
+		}
+	}
+}
+
 func TestSchemaRejects(t *testing.T) {
 	schema := compileSchema(t)
 	valid := `{"version":"1","currency":"USD","priced_as_of":{},"past_total_monthly_cost":"0","total_monthly_cost":"1.5","diff_total_monthly_cost":"1.5","resources":[],"unpriced":[]}`
