@@ -48,10 +48,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		}
 		return ex.code
 	}
-	fmt.Fprintf(stderr, "tollgate: %s\n", oneLine(err.Error()))
-	if strings.Contains(err.Error(), "flag") || strings.Contains(err.Error(), "command") || strings.Contains(err.Error(), "arg") {
-		fmt.Fprintf(stderr, "Run 'tollgate --help' for usage.\n")
-	}
+	// Commands wrap their own errors in exitError; anything else is cobra
+	// refusing the command line.
+	fmt.Fprintf(stderr, "tollgate: %s\nRun 'tollgate --help' for usage.\n", oneLine(err.Error()))
 	return exitFailed
 }
 
