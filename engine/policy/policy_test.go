@@ -187,3 +187,52 @@ func TestForcedRegoVersion(t *testing.T) {
 		t.Error("v0 syntax loaded although v1 was forced")
 	}
 }
+
+func TestPolicyTests(t *testing.T) {
+	fsys := fstest.MapFS{
+		"cost.rego": {Data: []byte(`package tollgate.cost
+
+deny contains "too expensive" if input.total_monthly_cost > 100
+
+warn contains "unused" if input.version == "never"
+`)},
+		"cost_test.rego": {Data: []byte(`package tollgate.cost_test
+
+import data.tollgate.cost
+
+test_over_budget if {
+	"too expensive" in cost.deny with input as {"total_monthly_cost": 101}
+}
+
+test_under_budget if {
+	print("checking 99")
+	count(cost.deny) == 1 with input as {"total_monthly_cost": 99}
+}
+`)},
+	}
+	report, err := policy.Test(context.Background(), []policy.Source{{Name: "p", FS: fsys}}, policy.TestOptions{Schema: schema, Coverage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type result struct {
+		Name, Location, Output string
+		Pass                   bool
+	}
+	var got []result
+	for _, r := range report.Results {
+		got = append(got, result{r.Name, r.Location(), r.Output, r.Pass})
+	}
+	want := []result{
+		{"tollgate.cost_test.test_over_budget", "p/cost_test.rego:5", "", true},
+		{"tollgate.cost_test.test_under_budget", "p/cost_test.rego:9", "checking 99\n", false},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("results mismatch (-want +got):\n%s", diff)
+	}
+	if !report.Failed() {
+		t.Error("Failed() is false with a failing test")
+	}
+	if len(report.Coverage) != 1 || report.Coverage[0].File != "p/cost.rego" || report.Coverage[0].NotCovered == 0 || report.Coverage[0].Covered == 0 {
+		t.Errorf("coverage = %+v, want partial coverage of p/cost.rego", report.Coverage)
+	}
+}
