@@ -90,6 +90,11 @@ type Resource struct {
 	Tags map[string]string
 	// UnknownTags are tag keys whose values are known only after apply.
 	UnknownTags []string
+	// TagsUnknown is set when the tag map as a whole is known only after
+	// apply (tags = var.unknown...): Tags may then lack keys it will have.
+	TagsUnknown bool
+	// Taggable is set when the resource type takes tags (or labels).
+	Taggable bool
 
 	// Refs maps a top-level attribute name to the addresses of the resources
 	// its configuration expression refers to, resolved in the resource's own

@@ -212,18 +212,24 @@ func TestTags(t *testing.T) {
 		address string
 		tags    map[string]string
 		unknown []string
+		// untaggable and wholly are the negation of Taggable and the value
+		// of TagsUnknown, so that the common case needs no field.
+		untaggable, wholly bool
 	}{
-		{"aws_instance.known_all", map[string]string{"Name": "a", "env": "prod", "team": "platform"}, nil},
-		{"aws_instance.unknown_all", map[string]string{"Name": "b", "env": "dev", "team": "platform"}, nil},
-		{"aws_instance.partial", map[string]string{"Name": "c", "env": "prod", "team": "platform"}, []string{"owner"}},
-		{"aws_instance.unknown_override", map[string]string{"Name": "g", "team": "platform"}, []string{"env"}},
-		{"aws_instance.partial_all", map[string]string{"Name": "d", "team": "platform"}, []string{"owner"}},
-		{"aws_instance.deleted", map[string]string{"Name": "e", "team": "old"}, nil},
-		{"aws_instance.untagged", map[string]string{"env": "dev", "team": "platform"}, nil},
-		{"aws_instance.secret_tag", map[string]string{"secret": change.Sensitive, "team": "platform"}, nil},
-		{"aws_instance.vartags", map[string]string{"Name": "f", "cost-center": "42"}, nil},
-		{"azurerm_resource_group.rg", map[string]string{"env": "prod"}, []string{"build"}},
-		{"google_storage_bucket.b", map[string]string{"env": "prod", "goog-terraform-provisioned": "true"}, nil},
+		// The provider's default_tags are known; the rest comes after apply.
+		{"aws_instance.wholly_unknown", map[string]string{"env": "dev", "team": "platform"}, nil, false, true},
+		{"aws_iam_role_policy_attachment.untaggable", nil, nil, true, false},
+		{"aws_instance.known_all", map[string]string{"Name": "a", "env": "prod", "team": "platform"}, nil, false, false},
+		{"aws_instance.unknown_all", map[string]string{"Name": "b", "env": "dev", "team": "platform"}, nil, false, false},
+		{"aws_instance.partial", map[string]string{"Name": "c", "env": "prod", "team": "platform"}, []string{"owner"}, false, false},
+		{"aws_instance.unknown_override", map[string]string{"Name": "g", "team": "platform"}, []string{"env"}, false, false},
+		{"aws_instance.partial_all", map[string]string{"Name": "d", "team": "platform"}, []string{"owner"}, false, false},
+		{"aws_instance.deleted", map[string]string{"Name": "e", "team": "old"}, nil, false, false},
+		{"aws_instance.untagged", map[string]string{"env": "dev", "team": "platform"}, nil, false, false},
+		{"aws_instance.secret_tag", map[string]string{"secret": change.Sensitive, "team": "platform"}, nil, false, false},
+		{"aws_instance.vartags", map[string]string{"Name": "f", "cost-center": "42"}, nil, false, false},
+		{"azurerm_resource_group.rg", map[string]string{"env": "prod"}, []string{"build"}, false, false},
+		{"google_storage_bucket.b", map[string]string{"env": "prod", "goog-terraform-provisioned": "true"}, nil, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.address, func(t *testing.T) {
@@ -233,6 +239,9 @@ func TestTags(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.unknown, r.UnknownTags); diff != "" {
 				t.Errorf("unknown tags (-want +got):\n%s", diff)
+			}
+			if r.Taggable == tt.untaggable || r.TagsUnknown != tt.wholly {
+				t.Errorf("Taggable = %v, TagsUnknown = %v; want %v, %v", r.Taggable, r.TagsUnknown, !tt.untaggable, tt.wholly)
 			}
 		})
 	}

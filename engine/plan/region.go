@@ -23,7 +23,10 @@ func (p *parser) place(r *change.Resource, provider *providerSettings, guessed b
 		if provider != nil {
 			defaults = provider.defaultTags
 		}
-		r.Tags, r.UnknownTags = awsTags(vals, unknown, defaults)
+		// Types without tags get none of the provider's default_tags.
+		if r.Taggable, r.TagsUnknown = tagging(vals, unknown, "tags_all", "tags"); r.Taggable {
+			r.Tags, r.UnknownTags = awsTags(vals, unknown, defaults)
+		}
 		own := knownString(vals, unknown, "region") // AWS provider v6
 		// An existing object's ARN says where it runs, better than a
 		// guessed provider.
@@ -48,9 +51,11 @@ func (p *parser) place(r *change.Resource, provider *providerSettings, guessed b
 		}
 	case "azurerm":
 		r.Tags, r.UnknownTags = labelTags(vals, unknown, "tags")
+		r.Taggable, r.TagsUnknown = tagging(vals, unknown, "tags")
 		r.Region = knownString(vals, unknown, "location")
 	case "google":
 		r.Tags, r.UnknownTags = labelTags(vals, unknown, "effective_labels", "labels")
+		r.Taggable, r.TagsUnknown = tagging(vals, unknown, "effective_labels", "labels")
 		for _, a := range []string{"region", "location", "zone"} {
 			if r.Region = googleRegion(knownString(vals, unknown, a)); r.Region != "" {
 				break
@@ -58,6 +63,7 @@ func (p *parser) place(r *change.Resource, provider *providerSettings, guessed b
 		}
 	default:
 		r.Tags, r.UnknownTags = labelTags(vals, unknown, "tags", "labels")
+		r.Taggable, r.TagsUnknown = tagging(vals, unknown, "tags", "labels")
 	}
 	if r.Region != "" && r.RegionFrom == "" {
 		r.RegionFrom = change.RegionFromResource

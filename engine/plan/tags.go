@@ -42,6 +42,23 @@ func labelTags(vals, unknown map[string]any, attrs ...string) (map[string]string
 	return nil, nil
 }
 
+// tagging reports whether the resource type takes tags (one of attrs is
+// in the plan's values, which hold every attribute of the schema) and
+// whether its tag map as a whole is known only after apply: the attrs in
+// order, the first known one (a null counts) decides.
+func tagging(vals, unknown map[string]any, attrs ...string) (taggable, allUnknown bool) {
+	for _, a := range attrs {
+		_, inVals := vals[a]
+		switch {
+		case unknown[a] == true:
+			taggable, allUnknown = true, true
+		case inVals:
+			return true, false
+		}
+	}
+	return taggable, allUnknown
+}
+
 // knownTags converts a tag map, leaving out the keys the unknown tree
 // marks, which it returns sorted.
 func knownTags(m map[string]any, unknown any) (map[string]string, []string) {
