@@ -14,6 +14,7 @@ import (
 	"github.com/tollgate-dev/tollgate/engine/change"
 	"github.com/tollgate-dev/tollgate/engine/plan"
 	"github.com/tollgate-dev/tollgate/engine/report"
+	"github.com/tollgate-dev/tollgate/engine/source"
 	"github.com/tollgate-dev/tollgate/pricing"
 	"github.com/tollgate-dev/tollgate/pricing/catalog"
 )
@@ -24,6 +25,7 @@ type estimateFlags struct {
 	out     string
 	usage   string
 	region  string
+	source  string
 	noColor bool
 }
 
@@ -33,6 +35,7 @@ func (f *estimateFlags) register(cmd *cobra.Command) {
 	fl.StringVarP(&f.out, "out", "o", "", "write the output to `FILE` instead of standard output")
 	fl.StringVar(&f.usage, "usage", "", "usage `FILE` (YAML) with values for usage-based costs")
 	fl.StringVar(&f.region, "region", "", "AWS `REGION` for resources whose provider sets none (default: AWS_REGION, AWS_DEFAULT_REGION, else us-east-1)")
+	fl.StringVar(&f.source, "source", ".", "`DIR` of the plan's .tf configuration, to locate resources at file:line and read inline waivers (empty: skip)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never color the table output")
 }
 
@@ -58,7 +61,10 @@ unless a usage file (--usage) gives them.`,
   tollgate estimate plan.json --usage tollgate-usage.yml --region eu-west-1`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			est, err := c.estimate(args[0], f)
+			if err := checkFormat(f.format); err != nil {
+				return &exitError{code: exitFailed, err: err}
+			}
+			est, _, err := c.estimate(args[0], f)
 			if err != nil {
 				return &exitError{code: exitFailed, err: err}
 			}
@@ -74,35 +80,41 @@ unless a usage file (--usage) gives them.`,
 	return cmd
 }
 
-// estimate reads, parses and prices the change at path.
-func (c *cli) estimate(path string, f estimateFlags) (*engine.Estimate, error) {
-	if err := checkFormat(f.format); err != nil {
-		return nil, err
-	}
+// estimate reads and parses the change at path, locates its resources
+// in the source and prices it. The source index is nil without --source.
+func (c *cli) estimate(path string, f estimateFlags) (*engine.Estimate, *source.Index, error) {
 	set, err := c.readChange(path, f)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	idx, err := sourceIndex(f.source)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i := range set.Resources {
+		set.Resources[i].Location = idx.Locate(set.Resources[i].Address)
+	}
+	set.Notes = append(set.Notes, idx.Notes()...)
 	reg := engine.Registry()
 	var usage *pricing.UsageFile
 	if f.usage != "" {
 		data, err := os.ReadFile(f.usage)
 		if err != nil {
-			return nil, fmt.Errorf("read usage file: %w", unwrapPathError(err))
+			return nil, nil, fmt.Errorf("read usage file: %w", unwrapPathError(err))
 		}
 		if usage, err = pricing.ParseUsage(f.usage, data); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := usage.Check(reg); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	cat := catalog.Embedded()
 	est := engine.Pricing{Registry: reg, Catalog: cat, Usage: usage}.Estimate(set)
 	if err := cat.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return est, nil
+	return est, idx, nil
 }
 
 // readChange reads a plan JSON file (or standard input for "-").

@@ -44,7 +44,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	var ex *exitError
 	if errors.As(err, &ex) {
 		if ex.err != nil {
-			fmt.Fprintf(stderr, "tollgate: %s\n", oneLine(ex.err.Error()))
+			printError(stderr, ex.err)
 		}
 		return ex.code
 	}
@@ -83,7 +83,7 @@ Exit codes: 0 success, 1 the gate failed, 2 tollgate could not do its job
 		SilenceErrors: true,
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.AddCommand(c.estimateCommand())
+	root.AddCommand(c.estimateCommand(), c.checkCommand(), c.policyCommand())
 	return root
 }
 
@@ -95,6 +95,19 @@ func (c *cli) colorWanted(w io.Writer, noColor bool) bool {
 	}
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// printError prints an error on one line, or one line per problem for
+// errors that list several (a policy that does not compile).
+func printError(w io.Writer, err error) {
+	var many interface{ Lines() []string }
+	if errors.As(err, &many) {
+		for _, line := range many.Lines() {
+			fmt.Fprintf(w, "tollgate: %s\n", oneLine(line))
+		}
+		return
+	}
+	fmt.Fprintf(w, "tollgate: %s\n", oneLine(err.Error()))
 }
 
 // oneLine keeps error output to one line, whatever a library put in it.

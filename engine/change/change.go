@@ -192,10 +192,10 @@ func SplitAddress(address string) []string {
 	start, inKey := 0, false
 	for i := 0; i < len(address); i++ {
 		switch c := address[i]; {
+		case c == '\\' && inKey:
+			i++ // an escaped character, a quote or a backslash
 		case c == '"':
-			if i == 0 || address[i-1] != '\\' {
-				inKey = !inKey
-			}
+			inKey = !inKey
 		case c == '.' && !inKey:
 			parts = append(parts, address[start:i])
 			start = i + 1

@@ -50,6 +50,7 @@ func TestAddresses(t *testing.T) {
 		{"aws_instance.web", []string{"aws_instance", "web"}, ""},
 		{"aws_instance.web[0]", []string{"aws_instance", "web[0]"}, ""},
 		{`module.app["a.b"].aws_instance.web`, []string{"module", `app["a.b"]`, "aws_instance", "web"}, `module.app["a.b"]`},
+		{`module.m["a\\"].aws_x.y["b.\"c"]`, []string{"module", `m["a\\"]`, "aws_x", `y["b.\"c"]`}, `module.m["a\\"]`},
 		{`module.a[0].module.b.data.aws_ami.x`, []string{"module", "a[0]", "module", "b", "data", "aws_ami", "x"}, "module.a[0].module.b"},
 	} {
 		if diff := cmp.Diff(tc.parts, change.SplitAddress(tc.address)); diff != "" {

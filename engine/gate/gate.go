@@ -26,8 +26,10 @@ const (
 // Waiver is an accepted exception to a rule.
 type Waiver struct {
 	Rule string
-	// Address is a glob over finding addresses: * matches any characters.
-	// "*" also matches findings about the change as a whole (budgets).
+	// Address is a pattern over finding addresses (see Match): * matches
+	// any characters, and a name without an instance key matches every
+	// instance. "*" also matches findings about the change as a whole
+	// (budgets).
 	Address string
 	Reason  string
 	Owner   string

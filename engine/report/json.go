@@ -1,7 +1,9 @@
-// Package report renders an estimate for people and programs: an aligned
-// table for terminals, Markdown for pull requests and documents, and the
-// JSON document whose shape is a contract (estimate.schema.json). Renderers
-// are pure: same estimate, same bytes.
+// Package report renders estimates and check results for people and
+// programs: an aligned table for terminals, Markdown for pull requests and
+// documents, the JSON documents whose shapes are contracts
+// (estimate.schema.json, check.schema.json), and, for check results,
+// SARIF, JUnit XML and GitHub Actions annotations. Renderers are pure:
+// same input, same bytes.
 package report
 
 import (

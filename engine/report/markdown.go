@@ -15,11 +15,18 @@ import (
 func Markdown(w io.Writer, est *engine.Estimate) error {
 	var b strings.Builder
 	b.WriteString("## tollgate cost estimate\n\n")
+	writeCostMarkdown(&b, est)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeCostMarkdown writes the estimate from its headline sentence on.
+func writeCostMarkdown(b *strings.Builder, est *engine.Estimate) {
 	switch dir := direction(est.DiffTotal); dir {
 	case "stay the same":
-		fmt.Fprintf(&b, "Monthly cost will **stay the same** at %s.\n", dollars(est.Total))
+		fmt.Fprintf(b, "Monthly cost will **stay the same** at %s.\n", dollars(est.Total))
 	default:
-		fmt.Fprintf(&b, "Monthly cost will **%s by %s**, from %s to %s.\n",
+		fmt.Fprintf(b, "Monthly cost will **%s by %s**, from %s to %s.\n",
 			dir, dollars(est.DiffTotal.Abs()), dollars(est.PastTotal), dollars(est.Total))
 	}
 
@@ -39,10 +46,10 @@ func Markdown(w io.Writer, est *engine.Estimate) error {
 			if !rc.Priced {
 				after += " ⚠"
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n",
+			fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n",
 				code(rc.Address), rc.Action, dollars(rc.Past), after, signedDollars(rc.Diff))
 		}
-		fmt.Fprintf(&b, "| **Total** | | **%s** | **%s** | **%s** |\n",
+		fmt.Fprintf(b, "| **Total** | | **%s** | **%s** | **%s** |\n",
 			dollars(est.PastTotal), dollars(est.Total), signedDollars(est.DiffTotal))
 	}
 
@@ -69,17 +76,17 @@ func Markdown(w io.Writer, est *engine.Estimate) error {
 		}
 	}
 	if details.Len() > 0 {
-		fmt.Fprintf(&b, "\n<details><summary>Cost components</summary>\n%s\n</details>\n", details.String())
+		fmt.Fprintf(b, "\n<details><summary>Cost components</summary>\n%s\n</details>\n", details.String())
 	}
 
 	if len(est.Unpriced) > 0 {
-		fmt.Fprintf(&b, "\n**Not priced (%d)**: their cost is missing from the totals.\n\n", len(est.Unpriced))
+		fmt.Fprintf(b, "\n**Not priced (%d)**: their cost is missing from the totals.\n\n", len(est.Unpriced))
 		for _, u := range est.Unpriced {
-			fmt.Fprintf(&b, "- %s: %s\n", code(u.Address), cell(u.Reason))
+			fmt.Fprintf(b, "- %s: %s\n", code(u.Address), cell(u.Reason))
 		}
 	}
 	if n, types := freeSummary(est); n > 0 {
-		fmt.Fprintf(&b, "\nFree (%d): %s\n", n, types)
+		fmt.Fprintf(b, "\nFree (%d): %s\n", n, types)
 	}
 	if ns := notes(est); len(ns) > 0 {
 		b.WriteString("\n")
@@ -88,14 +95,12 @@ func Markdown(w io.Writer, est *engine.Estimate) error {
 			if strings.HasPrefix(n, "*") {
 				n = "\\" + n // a leading * would start a nested list
 			}
-			fmt.Fprintf(&b, "- %s\n", n)
+			fmt.Fprintf(b, "- %s\n", n)
 		}
 	}
 	if s := pricedAsOf(est); s != "" {
-		fmt.Fprintf(&b, "\n<sub>Prices in %s as of: %s.</sub>\n", est.Currency, s)
+		fmt.Fprintf(b, "\n<sub>Prices in %s as of: %s.</sub>\n", est.Currency, s)
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 // code renders an address as inline code; backticks inside (possible in
@@ -109,7 +114,6 @@ func code(s string) string {
 }
 
 // cell makes text safe inside a table cell or list item.
-func cell(s string) string {
-	r := strings.NewReplacer("|", "\\|", "\n", " ", "<", "&lt;", ">", "&gt;")
-	return r.Replace(s)
-}
+func cell(s string) string { return cellEscaper.Replace(s) }
+
+var cellEscaper = strings.NewReplacer("|", "\\|", "\n", " ", "<", "&lt;", ">", "&gt;")

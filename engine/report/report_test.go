@@ -24,7 +24,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // sample builds an estimate with every kind of line a report shows:
 // create, update, delete, replace, no-op, free, unsupported, unpriced
 // components, usage-based components and an approximated price.
-func sample(t *testing.T) *engine.Estimate {
+func sample(t testing.TB) *engine.Estimate {
 	t.Helper()
 	cat := pricingtest.Catalog{
 		"aws-ec2 us-east-1 instance/m5.large/linux":  "0.096",

@@ -1,0 +1,198 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tollgate-dev/tollgate/engine"
+	"github.com/tollgate-dev/tollgate/engine/gate"
+	"github.com/tollgate-dev/tollgate/engine/policy"
+	"github.com/tollgate-dev/tollgate/engine/report"
+	"github.com/tollgate-dev/tollgate/engine/settings"
+	"github.com/tollgate-dev/tollgate/engine/source"
+	"github.com/tollgate-dev/tollgate/policies"
+)
+
+// defaultConfig is read when --config is not given and the file exists.
+const defaultConfig = "tollgate.yml"
+
+type checkFlags struct {
+	estimateFlags
+	config      string
+	policyDirs  []string
+	noBuiltin   bool
+	overrides   []string
+	regoVersion string
+	context     contextFlags
+}
+
+func (c *cli) checkCommand() *cobra.Command {
+	var f checkFlags
+	cmd := &cobra.Command{
+		Use:   "check PATH",
+		Short: "Estimate a change, evaluate policies on it and gate the merge",
+		Long: `Check prices a Terraform plan like estimate, evaluates the built-in
+guardrails (configured in tollgate.yml) and your own Rego policies
+(--policy DIR) against the plan and its cost, applies waivers and
+enforcement levels, and prints the findings.
+
+Exit codes: 0 the gate passed, 1 the gate failed (a deny finding that is
+not waived, advisory or overridden), 2 tollgate could not evaluate (bad
+plan, policy or config).
+
+Waivers are declared in tollgate.yml (waivers:) or as a comment on the
+resource block: # tollgate:waive RULE reason="…" owner=… expires=YYYY-MM-DD.
+Soft rules (enforcement: in tollgate.yml) are overridden with --override
+RULE or by a pull-request label listed in override_labels.`,
+		Example: `  tollgate check plan.json
+  tollgate check plan.json --policy policies/ --format sarif --out tollgate.sarif
+  tollgate check plan.json --override budget-increase`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			res, err := c.check(args[0], f)
+			if err != nil {
+				return &exitError{code: exitFailed, err: err}
+			}
+			if err := c.writeOutput(f.out, func(w io.Writer, color bool) error {
+				return renderCheck(w, res, f.format, color)
+			}, f.noColor); err != nil {
+				return &exitError{code: exitFailed, err: err}
+			}
+			if !res.Passed {
+				return &exitError{code: exitGate}
+			}
+			return nil
+		},
+	}
+	f.estimateFlags.register(cmd)
+	fl := cmd.Flags()
+	fl.Lookup("format").Usage = "output format: table, json, markdown, sarif, junit or github"
+	fl.StringVar(&f.config, "config", "", "guardrail settings `FILE` (default: tollgate.yml when present)")
+	fl.StringArrayVar(&f.policyDirs, "policy", nil, "a `DIR` of Rego policies to evaluate (repeatable)")
+	fl.BoolVar(&f.noBuiltin, "no-builtin", false, "do not evaluate the built-in guardrails")
+	fl.StringArrayVar(&f.overrides, "override", nil, "override the soft `RULE` for this run (repeatable)")
+	fl.StringVar(&f.regoVersion, "rego-version", "", "read every policy file as Rego `v0` or v1 (default: detected per file)")
+	f.context.register(cmd)
+	return cmd
+}
+
+// check runs the whole pipeline: read, locate, price, evaluate, gate.
+func (c *cli) check(path string, f checkFlags) (*engine.Result, error) {
+	if err := checkCheckFormat(f.format); err != nil {
+		return nil, err
+	}
+	cfg, err := loadSettings(f.config)
+	if err != nil {
+		return nil, err
+	}
+	run, err := c.runContext(f.context)
+	if err != nil {
+		return nil, err
+	}
+	est, idx, err := c.estimate(path, f.estimateFlags)
+	if err != nil {
+		return nil, err
+	}
+	waivers := cfg.Waivers()
+	for _, d := range idx.Directives() {
+		w, err := gate.ParseInline(d.Text, d.Pattern, fmt.Sprintf("%s:%d", d.Location.File, d.Location.Line))
+		if err != nil {
+			return nil, err
+		}
+		waivers = append(waivers, w)
+	}
+	sources, err := policySources(f.policyDirs, !f.noBuiltin)
+	if err != nil {
+		return nil, err
+	}
+	ctx := context.Background()
+	eng, err := policy.Load(ctx, sources, policy.Options{
+		Schema: policies.InputSchema, Data: cfg.Data(), RegoVersion: f.regoVersion, Print: c.stderr,
+	})
+	if err != nil {
+		return nil, err
+	}
+	checker := engine.Checker{Policies: eng, Gate: gate.Inputs{
+		Waivers: waivers, Levels: cfg.Levels(), Overrides: f.overrides, OverrideLabels: cfg.OverrideLabels(),
+	}}
+	res, err := checker.Check(ctx, est, run, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	known := make([]string, 0, len(res.Rules))
+	for _, r := range res.Rules {
+		known = append(known, r.ID)
+	}
+	for _, j := range res.Findings {
+		known = append(known, j.Rule)
+	}
+	for _, warning := range gate.Lint(checker.Gate, known) {
+		fmt.Fprintf(c.stderr, "tollgate: warning: %s\n", warning)
+	}
+	return res, nil
+}
+
+// loadSettings reads --config, or tollgate.yml when it exists; no file
+// means no guardrails configured.
+func loadSettings(path string) (*settings.Settings, error) {
+	explicit := path != ""
+	if !explicit {
+		path = defaultConfig
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if !explicit && errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("read config %s: %w", path, unwrapPathError(err))
+	}
+	return settings.Parse(path, data)
+}
+
+// sourceIndex reads the configuration's .tf files, to point findings at
+// file:line and to read inline waivers. An empty dir skips it.
+func sourceIndex(dir string) (*source.Index, error) {
+	if dir == "" {
+		return nil, nil
+	}
+	info, err := os.Stat(dir)
+	if err != nil || !info.IsDir() {
+		return nil, fmt.Errorf("--source %s is not a directory of .tf files", dir)
+	}
+	idx, err := source.Load(os.DirFS(dir))
+	if err != nil {
+		return nil, fmt.Errorf("%w (pass --source DIR for the plan's configuration, or --source= to skip reading it)", err)
+	}
+	return idx, nil
+}
+
+func checkCheckFormat(format string) error {
+	switch format {
+	case "table", "json", "markdown", "sarif", "junit", "github":
+		return nil
+	}
+	return fmt.Errorf("unknown --format %q: use table, json, markdown, sarif, junit or github", format)
+}
+
+func renderCheck(w io.Writer, res *engine.Result, format string, color bool) error {
+	switch format {
+	case "json":
+		return report.CheckJSON(w, res)
+	case "markdown":
+		return report.CheckMarkdown(w, res)
+	case "sarif":
+		return report.SARIF(w, res, report.SARIFOptions{ToolVersion: version})
+	case "junit":
+		return report.JUnit(w, res)
+	case "github":
+		return report.GitHub(w, res)
+	}
+	return report.CheckTable(w, res, report.TableOptions{Color: color})
+}

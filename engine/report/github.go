@@ -1,0 +1,109 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/engine"
+	"github.com/tollgate-dev/tollgate/engine/gate"
+	"github.com/tollgate-dev/tollgate/engine/policy"
+)
+
+// GitHub writes a check result as GitHub Actions workflow commands, one
+// annotation per finding at its file and line when known, then a notice
+// with the verdict and the cost:
+//
+//	::error file=main.tf,line=12,title=required-tags::aws_instance.web is missing required tag "owner"
+//
+// A blocking finding is an error; a warn, or a deny the gate lets through
+// because of its enforcement level, a warning; info, and a waived finding
+// (visible, but accepted), a notice.
+func GitHub(w io.Writer, res *engine.Result) error {
+	if res == nil || res.Estimate == nil {
+		return errNoEstimate
+	}
+	var b strings.Builder
+	for _, j := range res.Findings {
+		b.WriteString(annotation(j))
+	}
+	summary := fmt.Sprintf("Gate %s. Monthly cost %s → %s (%s).",
+		gateVerdict(res), dollars(res.PastTotal), dollars(res.Total), signedDollars(res.DiffTotal))
+	b.WriteString(workflowCommand("notice", []property{{"title", toolName}}, summary))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+type property struct{ name, value string }
+
+func annotation(j gate.Judged) string {
+	command, status, detail := "notice", "", ""
+	switch {
+	case j.Blocking:
+		command = "error"
+	case j.Waiver != nil:
+		status, detail = "waived", "waived "+waiverTerms(j.Waiver)
+	case j.Severity == policy.Deny:
+		command = "warning"
+		if j.Overridden {
+			status = "overridden"
+		} else {
+			status = string(j.Level)
+		}
+	case j.Severity == policy.Warn:
+		command = "warning"
+	}
+	if j.Expired != nil {
+		status = "expired waiver"
+		detail = fmt.Sprintf("the waiver of %s expired %s; it no longer applies", orUnknown(j.Expired.Source), j.Expired.Expires)
+	}
+	title := j.Rule
+	if status != "" {
+		title += " (" + status + ")"
+	}
+	var props []property
+	if j.Location != nil && j.Location.File != "" {
+		props = append(props, property{"file", j.Location.File})
+		if j.Location.Line > 0 {
+			props = append(props, property{"line", strconv.Itoa(j.Location.Line)})
+		}
+	}
+	props = append(props, property{"title", title})
+	msg := j.Message
+	if j.Address != "" && !strings.Contains(msg, j.Address) {
+		msg += " [" + j.Address + "]"
+	}
+	if detail != "" {
+		msg += " (" + detail + ")"
+	}
+	return workflowCommand(command, props, msg)
+}
+
+// workflowCommand formats "::command k=v,k=v::message\n", escaped as the
+// runner unescapes them.
+func workflowCommand(command string, props []property, message string) string {
+	var b strings.Builder
+	b.WriteString("::" + command)
+	for i, p := range props {
+		sep := ","
+		if i == 0 {
+			sep = " "
+		}
+		b.WriteString(sep + p.name + "=" + escapeProperty(p.value))
+	}
+	b.WriteString("::" + escapeData(message) + "\n")
+	return b.String()
+}
+
+var (
+	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+// escapeData escapes a command's message.
+func escapeData(s string) string { return dataEscaper.Replace(s) }
+
+// escapeProperty escapes a command's property value, where ":" and ","
+// would end it.
+func escapeProperty(s string) string { return propertyEscaper.Replace(s) }

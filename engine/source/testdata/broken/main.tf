@@ -1,0 +1,7 @@
+resource "aws_instance" "ok" {
+  ami = "x"
+}
+
+module "bad" {
+  source = "./modules/bad"
+}

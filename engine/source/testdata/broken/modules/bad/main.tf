@@ -1,0 +1,3 @@
+resource "aws_instance" "x" {
+  ami = = "y"
+}

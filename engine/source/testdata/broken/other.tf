@@ -1,0 +1,2 @@
+resource "aws_instance" "broken" {
+  ami = "x"
