@@ -1,10 +1,11 @@
+//go:build unix
+
 package policies_test
 
 import (
 	"context"
 	"fmt"
 	"io/fs"
-	"strings"
 	"syscall"
 	"testing"
 	"testing/fstest"
@@ -17,41 +18,65 @@ import (
 	"github.com/tollgate-dev/tollgate/policies"
 )
 
-// BenchmarkEvaluate times the built-in guardrails, configured as in
-// docs/guardrails.md, on synthetic changes: input conversion excluded, as
-// check converts the input once for every policy.
+// benchConfig configures every built-in guardrail.
+const benchConfig = `
+required_tags:
+  keys: [owner, env]
+  values: {env: [dev, staging, prod]}
+instance_types:
+  allow: ["t3.*", "m5.*", "db.t3.*"]
+  deny: ["p4d.*", "x2iedn.*"]
+budget: {max_monthly_total: 1000, max_monthly_increase: 100, max_monthly_increase_percent: 25}
+`
+
+// benchSizes are the numbers of resources of the synthetic changes.
+var benchSizes = []int{1000, 10000}
+
+// BenchmarkEvaluate times the built-in guardrails, all together and each
+// alone, on synthetic changes: input conversion excluded, as check
+// converts the input once for every policy. "unconfigured" is every
+// guardrail without a tollgate.yml: they must cost nothing then.
 func BenchmarkEvaluate(b *testing.B) {
-	s, err := settings.Parse("guardrails.md", documentedConfig(b))
+	configured, err := settings.Parse("tollgate.yml", []byte(benchConfig))
 	if err != nil {
 		b.Fatal(err)
 	}
 	now := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
 	inputs := map[int]ast.Value{}
-	for _, n := range []int{1000, 10000} {
+	for _, n := range benchSizes {
 		if inputs[n], err = ast.InterfaceToValue(syntheticInput(n)); err != nil {
 			b.Fatal(err)
 		}
 	}
-	for _, file := range []string{"all", "required_tags.rego", "instance_types.rego", "budget.rego"} {
+	all := []string{"required_tags.rego", "instance_types.rego", "budget.rego"}
+	for _, bc := range []struct {
+		name     string
+		files    []string
+		settings *settings.Settings
+	}{
+		{"all", all, configured},
+		{"required_tags", all[:1], configured},
+		{"instance_types", all[1:2], configured},
+		{"budget", all[2:], configured},
+		{"unconfigured", all, nil},
+	} {
 		fsys := fstest.MapFS{}
-		for _, name := range []string{"required_tags.rego", "instance_types.rego", "budget.rego"} {
-			if file == "all" || file == name {
-				data, err := fs.ReadFile(policies.Builtin, name)
-				if err != nil {
-					b.Fatal(err)
-				}
-				fsys[name] = &fstest.MapFile{Data: data}
+		for _, name := range bc.files {
+			data, err := fs.ReadFile(policies.Builtin, name)
+			if err != nil {
+				b.Fatal(err)
 			}
+			fsys[name] = &fstest.MapFile{Data: data}
 		}
 		e, err := policy.Load(context.Background(), []policy.Source{{Name: policies.SourceName, FS: fsys}}, policy.Options{
 			Schema: policies.InputSchema,
-			Data:   s.Data(),
+			Data:   bc.settings.Data(),
 		})
 		if err != nil {
 			b.Fatal(err)
 		}
-		for _, n := range []int{1000, 10000} {
-			b.Run(fmt.Sprintf("%s/%d", strings.TrimSuffix(file, ".rego"), n), func(b *testing.B) {
+		for _, n := range benchSizes {
+			b.Run(fmt.Sprintf("%s/%d", bc.name, n), func(b *testing.B) {
 				var findings int
 				cpu := cpuTime()
 				for b.Loop() {
@@ -69,17 +94,35 @@ func BenchmarkEvaluate(b *testing.B) {
 	}
 }
 
-// syntheticInput is a change of n resources, a tenth of them breaking a
-// guardrail, with attribute objects the size of real ones.
+// syntheticInput is a change of n resources, most of them created or
+// changed, one in a hundred breaking a guardrail, with attribute objects
+// the size of real ones.
 func syntheticInput(n int) map[string]any {
+	// Roughly the mix of real AWS plans: a third of the resources have a
+	// size, one in twenty keeps it in a list.
 	kinds := []struct {
 		typ, attr, size string
 	}{
 		{"aws_instance", "instance_type", "t3.large"},
+		{"aws_instance", "instance_type", "m5.large"},
+		{"aws_instance", "instance_type", "t3.micro"},
+		{"aws_instance", "instance_type", "m5.xlarge"},
 		{"aws_db_instance", "instance_class", "db.t3.large"},
-		{"aws_s3_bucket", "bucket", "logs"},
-		{"aws_security_group_rule", "type", "ingress"},
 		{"aws_eks_node_group", "instance_types", ""},
+		{"aws_ebs_volume", "type", "gp3"},
+		{"aws_ebs_volume", "type", "gp3"},
+		{"aws_s3_bucket", "bucket", "logs"},
+		{"aws_s3_bucket", "bucket", "data"},
+		{"aws_lambda_function", "runtime", "python3.12"},
+		{"aws_lambda_function", "runtime", "python3.12"},
+		{"aws_iam_role", "name", "role"},
+		{"aws_iam_role", "name", "role"},
+		{"aws_iam_role", "name", "role"},
+		{"aws_security_group", "name", "sg"},
+		{"aws_security_group", "name", "sg"},
+		{"aws_security_group_rule", "type", "ingress"},
+		{"aws_lb", "load_balancer_type", "application"},
+		{"aws_nat_gateway", "connectivity_type", "public"},
 	}
 	resources := make([]any, n)
 	for i := range resources {
@@ -93,12 +136,12 @@ func syntheticInput(n int) map[string]any {
 			after[k.attr] = []any{"m5.large", "m5.xlarge"}
 		}
 		tags := map[string]any{"owner": "team@example.com", "env": "prod", "managed-by": "terraform"}
-		if i%10 == 0 {
+		if i%100 == 0 {
 			delete(tags, "owner")
-			after["instance_type"] = "c5.large"
+			after[k.attr] = "c5.large"
 		}
 		action := "create"
-		if i%3 == 0 {
+		if i%7 == 0 {
 			action = "no-op"
 		}
 		resources[i] = map[string]any{
@@ -107,7 +150,7 @@ func syntheticInput(n int) map[string]any {
 			"action": action, "before": nil, "after": after,
 			"unknown": []any{"arn", "id", "tags_all.owner"}, "tags": tags, "unknown_tags": []any{},
 			"tags_unknown": false, "taggable": k.typ != "aws_security_group_rule",
-			"location": map[string]any{"file": "main.tf", "line": i + 1},
+			"location":     map[string]any{"file": "main.tf", "line": i + 1},
 			"monthly_cost": 10, "past_monthly_cost": 0, "diff_monthly_cost": 10,
 			"priced": true, "free": false, "components": []any{},
 		}

@@ -53,84 +53,99 @@ block_attribute := {
 	"google_container_node_pool": ["node_config", "machine_type"],
 }
 
-asg_override := `^mixed_instances_policy\[\d+\]\.launch_template\[\d+\]\.override\[\d+\]\.instance_type$`
-
-# Only what this change creates or modifies: the sizes that will run after it.
-changing := {"create", "update", "replace"}
-
-# sizes are the known sizes of the changing resources: [address, attribute
-# path, value].
-sizes contains [r.address, attr, v] if {
-	some r in input.resources
-	r.action in changing
-	attr := attribute[r.type]
-	v := r.after[attr]
+# issues are the sizes that are not plainly allowed: [position in
+# input.resources, attribute path, value, verdict]. Only what this change
+# creates or modifies counts: the sizes that will run after it. Every rule
+# below reads these, so the resources are scanned once for the
+# single-attribute types and once for the few types that keep sizes in
+# lists or nested blocks.
+issues contains [i, attr, value, state] if {
+	active
+	single := attribute
+	some i, r in input.resources
+	attr := single[r.type]
+	value := object.get(r, ["after", attr], null)
+	state := judge(r.action, value)
+	state != "allowed"
 }
 
-sizes contains [r.address, sprintf("%s[%d]", [attr, i]), v] if {
-	some r in input.resources
-	r.action in changing
+# judge is verdict for what the change creates or modifies; untouched and
+# deleted resources pass. OPA caches it per action and size, and plans use
+# few sizes, so most resources cost a lookup.
+judge(action, value) := "allowed" if {
+	action in {"no-op", "delete"}
+} else := verdict(value)
+
+nested contains i if {
+	active
+	types := nested_types
+	some i, r in input.resources
+	types[r.type]
+	r.action != "no-op"
+	r.action != "delete"
+}
+
+nested_types := union({object.keys(list_attribute), object.keys(block_attribute), {"aws_autoscaling_group"}})
+
+issues contains [i, path, value, state] if {
+	some i in nested
+	r := input.resources[i]
 	attr := list_attribute[r.type]
-	some i, v in r.after[attr]
+	some k, value in r.after[attr]
+	state := verdict(value)
+	state != "allowed"
+	path := sprintf("%s[%d]", [attr, k])
 }
 
-sizes contains [r.address, sprintf("%s[%d].%s", [block, i, attr]), v] if {
-	some r in input.resources
-	r.action in changing
-	[block, attr] := block_attribute[r.type]
-	some i, b in r.after[block]
-	v := b[attr]
-}
-
-sizes contains [r.address, path, o.instance_type] if {
-	some r in input.resources
-	r.action in changing
-	r.type == "aws_autoscaling_group"
-	some i, policy in r.after.mixed_instances_policy
-	some j, template in policy.launch_template
-	some k, o in template.override
-	path := sprintf("mixed_instances_policy[%d].launch_template[%d].override[%d].instance_type", [i, j, k])
-}
-
-# unknown_sizes are the size attributes known only after apply: [address,
-# attribute path].
-unknown_sizes contains [r.address, attr] if {
-	some r in input.resources
-	r.action in changing
-	attr := attribute[r.type]
-	attr in r.unknown
-}
-
-unknown_sizes contains [r.address, path] if {
-	some r in input.resources
-	r.action in changing
+# A list known only after apply is absent.
+issues contains [i, attr, null, "unset"] if {
+	some i in nested
+	r := input.resources[i]
 	attr := list_attribute[r.type]
-	some path in r.unknown
-	regex.match(sprintf(`^%s(\[\d+\])?$`, [attr]), path)
+	not is_array(object.get(r.after, attr, null))
 }
 
-unknown_sizes contains [r.address, path] if {
-	some r in input.resources
-	r.action in changing
+issues contains [i, path, value, state] if {
+	some i in nested
+	r := input.resources[i]
 	[block, attr] := block_attribute[r.type]
-	some path in r.unknown
-	regex.match(sprintf(`^%s\[\d+\]\.%s$`, [block, attr]), path)
+	some k, b in r.after[block]
+	value := object.get(b, attr, null)
+	state := verdict(value)
+	state != "allowed"
+	path := sprintf("%s[%d].%s", [block, k, attr])
 }
 
-unknown_sizes contains [r.address, path] if {
-	some r in input.resources
-	r.action in changing
+issues contains [i, path, value, state] if {
+	some i in nested
+	r := input.resources[i]
 	r.type == "aws_autoscaling_group"
-	some path in r.unknown
-	regex.match(asg_override, path)
+	some j, policy in r.after.mixed_instances_policy
+	some k, template in policy.launch_template
+	some n, override in template.override
+	value := object.get(override, "instance_type", null)
+	state := verdict(value)
+	state != "allowed"
+	path := sprintf("mixed_instances_policy[%d].launch_template[%d].override[%d].instance_type", [j, k, n])
 }
+
+active if count(allow_patterns) + count(block_patterns) > 0
+
+# verdict says what the patterns make of a size.
+verdict(value) := "unset" if {
+	not is_string(value)
+} else := "sensitive" if {
+	value == "(sensitive)"
+} else := "denied" if {
+	denied(value)
+} else := "allowed" if {
+	count(allow_patterns) == 0
+} else := "allowed" if {
+	some p in allow_patterns
+	matches(p, value)
+} else := "not-allowed"
 
 matches(pattern, value) if glob.match(lower(pattern), null, lower(value))
-
-checkable(v) if {
-	is_string(v)
-	v != "(sensitive)"
-}
 
 # METADATA
 # scope: document
@@ -143,38 +158,29 @@ checkable(v) if {
 #   warning.
 # custom:
 #   rule: allowed-instance-types
-deny contains {"msg": msg, "address": address} if {
-	some [address, attr, value] in sizes
-	checkable(value)
-	denied := [p | some p in block_patterns; matches(p, value)]
-	count(denied) > 0
-	msg := sprintf("%s: %s %q matches the denied instance types %s", [address, attr, value, quoted(denied)])
+deny contains {"msg": msg, "address": input.resources[i].address} if {
+	some [i, attr, value, "denied"] in issues
+	matched := [p | some p in block_patterns; matches(p, value)]
+	msg := sprintf("%s: %s %q matches the denied instance types %s", [input.resources[i].address, attr, value, quoted(matched)])
 }
 
-deny contains {"msg": msg, "address": address} if {
-	count(allow_patterns) > 0
-	some [address, attr, value] in sizes
-	checkable(value)
-	not denied(value)
-	not allowed(value)
-	msg := sprintf("%s: %s %q is not one of the allowed instance types %s", [address, attr, value, quoted(allow_patterns)])
+deny contains {"msg": msg, "address": input.resources[i].address} if {
+	some [i, attr, value, "not-allowed"] in issues
+	msg := sprintf("%s: %s %q is not one of the allowed instance types %s", [input.resources[i].address, attr, value, quoted(allow_patterns)])
 }
 
-deny contains {"msg": msg, "address": address, "severity": "warn"} if {
-	count(allow_patterns) + count(block_patterns) > 0
-	some [address, attr] in unknown_sizes
-	msg := sprintf("%s: %s is known only after apply and cannot be checked against the allowed instance types", [address, attr])
+# A size that is absent may be known only after apply, or just not set
+# (a launch template may leave it to its users).
+deny contains {"msg": msg, "address": r.address, "severity": "warn"} if {
+	some [i, attr, _, "unset"] in issues
+	r := input.resources[i]
+	attr in r.unknown
+	msg := sprintf("%s: %s is known only after apply and cannot be checked against the allowed instance types", [r.address, attr])
 }
 
-deny contains {"msg": msg, "address": address, "severity": "warn"} if {
-	count(allow_patterns) + count(block_patterns) > 0
-	some [address, attr, "(sensitive)"] in sizes
-	msg := sprintf("%s: %s is sensitive and cannot be checked against the allowed instance types", [address, attr])
-}
-
-allowed(value) if {
-	some p in allow_patterns
-	matches(p, value)
+deny contains {"msg": msg, "address": input.resources[i].address, "severity": "warn"} if {
+	some [i, attr, _, "sensitive"] in issues
+	msg := sprintf("%s: %s is sensitive and cannot be checked against the allowed instance types", [input.resources[i].address, attr])
 }
 
 denied(value) if {

@@ -129,22 +129,35 @@ test_every_size_attribute if {
 	}
 }
 
-# The same attributes, known only after apply.
-unknown_paths := [
-	["aws_instance", "instance_type"],
-	["aws_db_instance", "instance_class"],
-	["aws_eks_node_group", "instance_types"],
-	["aws_eks_node_group", "instance_types[0]"],
-	["azurerm_kubernetes_cluster", "default_node_pool[0].vm_size"],
-	["google_container_node_pool", "node_config[1].machine_type"],
-	["aws_autoscaling_group", "mixed_instances_policy[0].launch_template[0].override[2].instance_type"],
+# Sizes known only after apply: null or absent in after, their paths in
+# unknown.
+unknown_sizes := [
+	["aws_instance", {}, "instance_type"],
+	["aws_db_instance", {"instance_class": null}, "instance_class"],
+	["aws_eks_node_group", {}, "instance_types"],
+	["aws_eks_node_group", {"instance_types": ["t3.large", null]}, "instance_types[1]"],
+	["azurerm_kubernetes_cluster", {"default_node_pool": [{"name": "default"}]}, "default_node_pool[0].vm_size"],
+	["google_container_node_pool", {"node_config": [{"machine_type": "m5.large"}, {"machine_type": null}]}, "node_config[1].machine_type"],
+	[
+		"aws_autoscaling_group",
+		{"mixed_instances_policy": [{"launch_template": [{"override": [{"instance_type": "t3.large"}, {"instance_type": null}]}]}]},
+		"mixed_instances_policy[0].launch_template[0].override[1].instance_type",
+	],
 ]
 
 test_unknown_size_is_a_warning if {
-	every c in unknown_paths {
-		[type, path] := c
+	every c in unknown_sizes {
+		[type, after, path] := c
 		address := sprintf("%s.x", [type])
-		same(findings(config, [resource({"address": address, "type": type, "after": {}, "unknown": ["id", path]})]), {unknown(address, path)})
+		r := resource({"address": address, "type": type, "after": after, "unknown": ["id", path]})
+		same(findings(config, [r]), {unknown(address, path)})
+	}
+}
+
+test_absent_sizes_that_are_not_unknown_are_ignored if {
+	every c in unknown_sizes {
+		[type, after, _] := c
+		same(findings(config, [resource({"type": type, "after": after, "unknown": ["id"]})]), set())
 	}
 }
 

@@ -50,7 +50,14 @@ deny contains finding if {
 }
 
 # problems lists what is wrong with a resource's watched tags.
-problems(tags, unknown, all_unknown) := missing(tags, unknown, all_unknown) | empty(tags) | disallowed(tags) | unknowable(tags, unknown, all_unknown)
+problems(tags, unknown, all_unknown) := union({
+	missing(tags, unknown, all_unknown),
+	empty(tags),
+	disallowed(tags),
+	unknowable(unknown),
+	all_unknowable(tags, unknown, all_unknown),
+	sensitive(tags),
+})
 
 missing(tags, unknown, all_unknown) := {{"kind": "missing", "key": key, "severity": "deny"} |
 	some key in required
@@ -78,17 +85,21 @@ empty_required(key, value) if {
 	trim_space(value) == ""
 }
 
-unknowable(tags, unknown, all_unknown) := ({{"kind": "unknown", "key": key, "severity": "warn"} |
+unknowable(unknown) := {{"kind": "unknown", "key": key, "severity": "warn"} |
 	some key in unknown
 	watched[key]
-} | {{"kind": "all-unknown", "key": key, "severity": "warn"} |
-	# The tag map as a whole is known only after apply: keys absent from it
-	# may still arrive.
+}
+
+# The tag map as a whole is known only after apply: keys absent from it may
+# still arrive.
+all_unknowable(tags, unknown, all_unknown) := {{"kind": "all-unknown", "key": key, "severity": "warn"} |
 	all_unknown
 	some key in required
 	not tags[key]
 	not key in unknown
-}) | {{"kind": "sensitive", "key": key, "severity": "warn"} |
+}
+
+sensitive(tags) := {{"kind": "sensitive", "key": key, "severity": "warn"} |
 	some key, _ in allowed
 	tags[key] == "(sensitive)"
 }

@@ -47,10 +47,6 @@ test_every_missing_tag_is_a_finding if {
 	})
 }
 
-test_null_tags_are_missing if {
-	same(count(findings(config, [resource({"tags": null})])), 2)
-}
-
 test_empty_value if {
 	same(findings(config, [resource({"tags": {"owner": " ", "env": "prod"}})]), {deny("aws_instance.web", `aws_instance.web has an empty value for required tag "owner"`)})
 }
