@@ -116,7 +116,10 @@ func Load(ctx context.Context, sources []Source, opts Options) (*Engine, error) 
 	if err != nil {
 		return nil, err
 	}
-	rules := discover(compiler)
+	rules, err := discover(compiler)
+	if err != nil {
+		return nil, err
+	}
 	e := &Engine{rules: rules, compiler: compiler, modules: modules}
 	if len(rules) == 0 {
 		return e, nil

@@ -236,3 +236,22 @@ test_under_budget if {
 		t.Errorf("coverage = %+v, want partial coverage of p/cost.rego", report.Coverage)
 	}
 }
+
+func TestConflictingDefinitions(t *testing.T) {
+	_, err := load(t, map[string]string{"p.rego": `package main
+
+# METADATA
+# custom:
+#   rule: gpu
+warn contains "a" if true
+
+# METADATA
+# custom:
+#   rule: old-types
+warn contains "b" if true
+`}, policy.Options{})
+	want := `policies/p.rego:11: rego_compile_error: main.warn is defined again as rule "old-types" (warn), but policies/p.rego:6 defines it as "gpu" (warn)`
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("error = %v, want prefix %q", err, want)
+	}
+}

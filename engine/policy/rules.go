@@ -45,10 +45,12 @@ func kindOf(name string) (Severity, bool) {
 }
 
 // discover lists the contract rules of the compiled policies, with their
-// METADATA.
-func discover(c *ast.Compiler) []Rule {
-	seen := map[string]bool{}
+// METADATA. Definitions of one rule that disagree on its id or severity
+// are an error.
+func discover(c *ast.Compiler) ([]Rule, error) {
+	seen := map[string]Rule{}
 	var rules []Rule
+	var conflicts ast.Errors
 	annotations := c.GetAnnotationSet()
 	for _, name := range sortedKeys(c.Modules) {
 		m := c.Modules[name]
@@ -62,15 +64,26 @@ func discover(c *ast.Compiler) []Rule {
 				continue // rules with refs for heads (a.b.c) are not contract rules
 			}
 			kind, ok := kindOf(ruleName)
-			if !ok || seen[pkg+"."+ruleName] {
+			if !ok {
 				continue
 			}
-			seen[pkg+"."+ruleName] = true
 			rule := Rule{Package: pkg, Name: ruleName, Severity: kind, ID: defaultID(pkg, ruleName, kind)}
 			if r.Location != nil {
 				rule.Policy = fmt.Sprintf("%s:%d", r.Location.File, r.Location.Row)
 			}
 			rule.applyMetadata(annotations.Chain(r))
+			if first, dup := seen[pkg+"."+ruleName]; dup {
+				// Every definition of a rule adds to one set: a result
+				// cannot say which definition made it, so they must agree
+				// on the id and severity.
+				if rule.ID != first.ID || rule.Severity != first.Severity {
+					conflicts = append(conflicts, ast.NewError(ast.CompileErr, r.Location,
+						"%s.%s is defined again as rule %q (%s), but %s defines it as %q (%s): give each its own name (%s_...) or set \"rule\" in its results",
+						pkg, ruleName, rule.ID, rule.Severity, first.Policy, first.ID, first.Severity, kind))
+				}
+				continue
+			}
+			seen[pkg+"."+ruleName] = rule
 			rules = append(rules, rule)
 		}
 	}
@@ -80,7 +93,10 @@ func discover(c *ast.Compiler) []Rule {
 		}
 		return rules[i].Name < rules[j].Name
 	})
-	return rules
+	if len(conflicts) > 0 {
+		return nil, &Error{errs: conflicts}
+	}
+	return rules, nil
 }
 
 func defaultID(pkg, name string, kind Severity) string {
