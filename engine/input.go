@@ -2,6 +2,11 @@ package engine
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
+	"runtime"
+	"strconv"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/shopspring/decimal"
@@ -26,11 +31,12 @@ type Context struct {
 
 // PolicyInput builds the policy input document of a priced change, as
 // policies/input.schema.json describes it, converted once to an OPA value:
-// policies are evaluated against it without further conversion.
+// policies are evaluated against it without further conversion. The
+// resources, most of the work, are converted on every core.
 func PolicyInput(est *Estimate, ctx Context) (ast.Value, error) {
-	resources := make([]any, len(est.Resources))
-	for i := range est.Resources {
-		resources[i] = inputResource(&est.Resources[i])
+	resources, err := inputResources(est.Resources)
+	if err != nil {
+		return nil, err
 	}
 	unpriced := make([]any, len(est.Unpriced))
 	for i, u := range est.Unpriced {
@@ -60,6 +66,34 @@ func PolicyInput(est *Estimate, ctx Context) (ast.Value, error) {
 		"notes": stringsOrEmpty(est.Notes),
 	}
 	return ast.InterfaceToValue(doc)
+}
+
+// inputResources converts the resources on GOMAXPROCS goroutines, each
+// taking every n-th resource so that the work spreads evenly.
+func inputResources(rcs []ResourceCost) (*ast.Array, error) {
+	terms := make([]*ast.Term, len(rcs))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(rcs)/256))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(rcs); i += workers {
+				v, err := toValue(inputResource(&rcs[i]))
+				if err != nil {
+					errs[w] = fmt.Errorf("%s: %w", rcs[i].Address, err)
+					return
+				}
+				terms[i] = ast.NewTerm(v)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return ast.NewArray(terms...), nil
 }
 
 func inputResource(rc *ResourceCost) map[string]any {
@@ -132,4 +166,51 @@ func stringsOrEmpty(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// toValue converts decoded JSON to an OPA value. It does what
+// ast.InterfaceToValue does for the types an input holds, without
+// interning every string and validating every number (they come from
+// JSON already parsed), and allocates each container's terms at once:
+// conversion is the largest cost of evaluating policies on a large plan.
+func toValue(v any) (ast.Value, error) {
+	switch t := v.(type) {
+	case nil:
+		return ast.Null{}, nil
+	case bool:
+		return ast.Boolean(t), nil
+	case string:
+		return ast.String(t), nil
+	case json.Number:
+		return ast.Number(t), nil
+	case int:
+		return ast.Number(strconv.Itoa(t)), nil
+	case map[string]any:
+		terms := make([]ast.Term, 2*len(t))
+		kvs := make([][2]*ast.Term, 0, len(t))
+		i := 0
+		for k, e := range t {
+			ev, err := toValue(e)
+			if err != nil {
+				return nil, err
+			}
+			terms[i].Value, terms[i+1].Value = ast.String(k), ev
+			kvs = append(kvs, [2]*ast.Term{&terms[i], &terms[i+1]})
+			i += 2
+		}
+		return ast.NewObject(kvs...), nil
+	case []any:
+		terms := make([]ast.Term, len(t))
+		ptrs := make([]*ast.Term, len(t))
+		for i, e := range t {
+			ev, err := toValue(e)
+			if err != nil {
+				return nil, err
+			}
+			terms[i].Value = ev
+			ptrs[i] = &terms[i]
+		}
+		return ast.NewArray(ptrs...), nil
+	}
+	return ast.InterfaceToValue(v) // []string, map[string]string and the rare rest
 }

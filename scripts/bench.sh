@@ -17,5 +17,13 @@ for n in 1000 10000 50000; do
   .bench/benchrun -runs 5 -label "${n} (${size} MB)" -- .bench/tollgate estimate "$plan" --format json --out /dev/null
 done
 echo
+echo "tollgate check with the built-in guardrails (examples/aws-web/tollgate.yml) and the ten rules of examples/policies:"
+for n in 1000 10000 50000; do
+  plan=.bench/plan-$n.json
+  size=$(du -m "$plan" | cut -f1)
+  .bench/benchrun -runs 5 -allow-exit 1 -label "${n} (${size} MB)" -- .bench/tollgate check "$plan" --format json --out /dev/null \
+    --source= --config examples/aws-web/tollgate.yml --policy examples/policies
+done
+echo
 echo "Go benchmarks:"
 $GO test -run '^$' -bench . -benchmem ./... | grep -E '^(Benchmark|ok|PASS|FAIL)' | grep -v '^ok.*no test files'

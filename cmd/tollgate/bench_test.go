@@ -28,3 +28,26 @@ func BenchmarkEstimate(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCheck runs `tollgate check` in-process on the same 10,000-
+// resource plan with the example guardrails and the ten example user
+// rules: parse, price, build the policy input, evaluate, gate, render.
+func BenchmarkCheck(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "plan.json")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := synth.Write(f, 10000); err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	args := []string{"check", path, "--format", "json", "--source=",
+		"--config", "../../examples/aws-web/tollgate.yml", "--policy", "../../examples/policies"}
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := run(args, nil, io.Discard, io.Discard, func(string) string { return "" }); code == exitFailed {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}

@@ -4,8 +4,17 @@
 // else takes bytes, readers and interfaces.
 package main
 
-import "os"
+import (
+	"os"
+	"runtime/debug"
+)
 
 func main() {
+	// tollgate holds a whole plan and its policy input in memory for under
+	// two seconds: collecting garbage half as often saves a fifth of the
+	// time on large plans for a tenth more memory. GOGC still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }

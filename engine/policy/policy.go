@@ -13,8 +13,10 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -98,10 +100,15 @@ type Options struct {
 
 // Engine is a compiled set of policies, ready to evaluate many inputs.
 type Engine struct {
-	rules    []Rule
-	query    rego.PreparedEvalQuery
-	compiler *ast.Compiler
-	modules  map[string]*ast.Module
+	rules []Rule
+	// groups split the rules over the cores: each is one prepared query,
+	// and the groups evaluate the same input at the same time.
+	groups []group
+}
+
+type group struct {
+	rules []Rule
+	query rego.PreparedEvalQuery
 }
 
 // Load parses and compiles every .rego file (tests excepted) of the
@@ -120,39 +127,50 @@ func Load(ctx context.Context, sources []Source, opts Options) (*Engine, error) 
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{rules: rules, compiler: compiler, modules: modules}
-	if len(rules) == 0 {
-		return e, nil
-	}
+	e := &Engine{rules: rules}
 	store := inmem.NewFromObject(dataOrEmpty(opts.Data))
 	out := opts.Print
 	if out == nil {
 		out = io.Discard
 	}
-	e.query, err = rego.New(
-		rego.Compiler(compiler),
-		rego.ParsedQuery(queryOf(rules)),
-		rego.Store(store),
-		rego.StrictBuiltinErrors(true),
-		rego.EnablePrintStatements(true),
-		rego.PrintHook(printer{out}),
-		rego.Capabilities(Capabilities()),
-	).PrepareForEval(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("prepare policies: %w", err)
+	hook := &printer{w: out}
+	n := min(runtime.GOMAXPROCS(0), len(rules))
+	for g := range n {
+		var grp group
+		for i := g; i < len(rules); i += n {
+			grp.rules = append(grp.rules, rules[i])
+		}
+		grp.query, err = rego.New(
+			rego.Compiler(compiler),
+			rego.ParsedQuery(queryOf(grp.rules)),
+			rego.Store(store),
+			rego.StrictBuiltinErrors(true),
+			rego.EnablePrintStatements(true),
+			rego.PrintHook(hook),
+			rego.Capabilities(Capabilities()),
+		).PrepareForEval(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("prepare policies: %w", err)
+		}
+		e.groups = append(e.groups, grp)
 	}
 	return e, nil
 }
 
 // printer writes print() output of policies, one line per call, with the
-// file:row of the call.
-type printer struct{ w io.Writer }
+// file:row of the call; rule groups print at the same time.
+type printer struct {
+	mu sync.Mutex
+	w  io.Writer
+}
 
-func (p printer) Print(ctx print.Context, msg string) error {
+func (p *printer) Print(ctx print.Context, msg string) error {
 	where := ""
 	if ctx.Location != nil {
 		where = fmt.Sprintf("%s:%d: ", ctx.Location.File, ctx.Location.Row)
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	_, err := fmt.Fprintf(p.w, "%s%s\n", where, msg)
 	return err
 }
@@ -168,18 +186,39 @@ func dataOrEmpty(d map[string]any) map[string]any {
 func (e *Engine) Rules() []Rule { return e.rules }
 
 // Evaluate runs every rule against the input and returns the findings,
-// sorted. now is the time time.now_ns() returns.
+// sorted. now is the time time.now_ns() returns. The rule groups evaluate
+// concurrently; the input is only read.
 func (e *Engine) Evaluate(ctx context.Context, input ast.Value, now time.Time) ([]Finding, error) {
-	if len(e.rules) == 0 {
-		return nil, nil
+	results := make([][]Finding, len(e.groups))
+	errs := make([]error, len(e.groups))
+	var wg sync.WaitGroup
+	for g := range e.groups {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[g], errs[g] = e.groups[g].evaluate(ctx, input, now)
+		}()
 	}
-	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now))
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	var findings []Finding
+	for _, fs := range results {
+		findings = append(findings, fs...)
+	}
+	SortFindings(findings)
+	return findings, nil
+}
+
+func (g group) evaluate(ctx context.Context, input ast.Value, now time.Time) ([]Finding, error) {
+	rs, err := g.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now))
 	if err != nil {
 		return nil, fmt.Errorf("evaluate policies: %w", err)
 	}
 	var findings []Finding
 	for _, result := range rs {
-		for i, r := range e.rules {
+		for i, r := range g.rules {
 			v, ok := result.Bindings[bindingName(i)]
 			if !ok {
 				continue
@@ -191,7 +230,6 @@ func (e *Engine) Evaluate(ctx context.Context, input ast.Value, now time.Time) (
 			findings = append(findings, fs...)
 		}
 	}
-	SortFindings(findings)
 	return findings, nil
 }
 
