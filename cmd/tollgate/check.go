@@ -14,7 +14,6 @@ import (
 	"github.com/tollgate-dev/tollgate/engine"
 	"github.com/tollgate-dev/tollgate/engine/gate"
 	"github.com/tollgate-dev/tollgate/engine/policy"
-	"github.com/tollgate-dev/tollgate/engine/report"
 	"github.com/tollgate-dev/tollgate/engine/settings"
 	"github.com/tollgate-dev/tollgate/engine/source"
 	"github.com/tollgate-dev/tollgate/policies"
@@ -56,12 +55,16 @@ RULE or by a pull-request label listed in override_labels.`,
   tollgate check plan.json --override budget-increase`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			format, err := pickFormat(checkFormats, f.format)
+			if err != nil {
+				return &exitError{code: exitFailed, err: err}
+			}
 			res, err := c.check(args[0], f)
 			if err != nil {
 				return &exitError{code: exitFailed, err: err}
 			}
 			if err := c.writeOutput(f.out, func(w io.Writer, color bool) error {
-				return renderCheck(w, res, f.format, color)
+				return format.render(w, res, color)
 			}, f.noColor); err != nil {
 				return &exitError{code: exitFailed, err: err}
 			}
@@ -73,7 +76,7 @@ RULE or by a pull-request label listed in override_labels.`,
 	}
 	f.estimateFlags.register(cmd)
 	fl := cmd.Flags()
-	fl.Lookup("format").Usage = "output format: table, json, markdown, sarif, junit or github"
+	fl.Lookup("format").Usage = "output format: " + formatNames(checkFormats)
 	fl.StringVar(&f.config, "config", "", "guardrail settings `FILE` (default: tollgate.yml when present)")
 	fl.StringArrayVar(&f.policyDirs, "policy", nil, "a `DIR` of Rego policies to evaluate (repeatable)")
 	fl.BoolVar(&f.noBuiltin, "no-builtin", false, "do not evaluate the built-in guardrails")
@@ -85,9 +88,6 @@ RULE or by a pull-request label listed in override_labels.`,
 
 // check runs the whole pipeline: read, locate, price, evaluate, gate.
 func (c *cli) check(path string, f checkFlags) (*engine.Result, error) {
-	if err := checkCheckFormat(f.format); err != nil {
-		return nil, err
-	}
 	cfg, err := loadSettings(f.config)
 	if err != nil {
 		return nil, err
@@ -171,28 +171,4 @@ func sourceIndex(dir string) (*source.Index, error) {
 		return nil, fmt.Errorf("%w (pass --source DIR for the plan's configuration, or --source= to skip reading it)", err)
 	}
 	return idx, nil
-}
-
-func checkCheckFormat(format string) error {
-	switch format {
-	case "table", "json", "markdown", "sarif", "junit", "github":
-		return nil
-	}
-	return fmt.Errorf("unknown --format %q: use table, json, markdown, sarif, junit or github", format)
-}
-
-func renderCheck(w io.Writer, res *engine.Result, format string, color bool) error {
-	switch format {
-	case "json":
-		return report.CheckJSON(w, res)
-	case "markdown":
-		return report.CheckMarkdown(w, res)
-	case "sarif":
-		return report.SARIF(w, res, report.SARIFOptions{ToolVersion: version})
-	case "junit":
-		return report.JUnit(w, res)
-	case "github":
-		return report.GitHub(w, res)
-	}
-	return report.CheckTable(w, res, report.TableOptions{Color: color})
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/tollgate-dev/tollgate/engine"
 	"github.com/tollgate-dev/tollgate/engine/change"
 	"github.com/tollgate-dev/tollgate/engine/plan"
-	"github.com/tollgate-dev/tollgate/engine/report"
 	"github.com/tollgate-dev/tollgate/engine/source"
 	"github.com/tollgate-dev/tollgate/pricing"
 	"github.com/tollgate-dev/tollgate/pricing/catalog"
@@ -31,7 +30,7 @@ type estimateFlags struct {
 
 func (f *estimateFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringVar(&f.format, "format", "table", "output format: table, json or markdown")
+	fl.StringVar(&f.format, "format", "table", "output format: "+formatNames(estimateFormats))
 	fl.StringVarP(&f.out, "out", "o", "", "write the output to `FILE` instead of standard output")
 	fl.StringVar(&f.usage, "usage", "", "usage `FILE` (YAML) with values for usage-based costs")
 	fl.StringVar(&f.region, "region", "", "AWS `REGION` for resources whose provider sets none (default: AWS_REGION, AWS_DEFAULT_REGION, else us-east-1)")
@@ -61,7 +60,8 @@ unless a usage file (--usage) gives them.`,
   tollgate estimate plan.json --usage tollgate-usage.yml --region eu-west-1`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(f.format); err != nil {
+			format, err := pickFormat(estimateFormats, f.format)
+			if err != nil {
 				return &exitError{code: exitFailed, err: err}
 			}
 			est, _, err := c.estimate(args[0], f)
@@ -69,7 +69,7 @@ unless a usage file (--usage) gives them.`,
 				return &exitError{code: exitFailed, err: err}
 			}
 			if err := c.writeOutput(f.out, func(w io.Writer, color bool) error {
-				return renderEstimate(w, est, f.format, color)
+				return format.render(w, est, color)
 			}, f.noColor); err != nil {
 				return &exitError{code: exitFailed, err: err}
 			}
@@ -143,24 +143,6 @@ func (c *cli) readChange(path string, f estimateFlags) (*change.Set, error) {
 		region = c.getenv("AWS_DEFAULT_REGION")
 	}
 	return plan.Parse(name, data, plan.Options{Region: f.region, EnvRegion: region})
-}
-
-func checkFormat(format string) error {
-	switch format {
-	case "table", "json", "markdown":
-		return nil
-	}
-	return fmt.Errorf("unknown --format %q: use table, json or markdown", format)
-}
-
-func renderEstimate(w io.Writer, est *engine.Estimate, format string, color bool) error {
-	switch format {
-	case "json":
-		return report.JSON(w, est)
-	case "markdown":
-		return report.Markdown(w, est)
-	}
-	return report.Table(w, est, report.TableOptions{Color: color})
 }
 
 // writeOutput renders to --out FILE or to standard output. A file is

@@ -3,6 +3,8 @@ package policy
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -52,7 +54,7 @@ func discover(c *ast.Compiler) ([]Rule, error) {
 	var rules []Rule
 	var conflicts ast.Errors
 	annotations := c.GetAnnotationSet()
-	for _, name := range sortedKeys(c.Modules) {
+	for _, name := range slices.Sorted(maps.Keys(c.Modules)) {
 		m := c.Modules[name]
 		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
 		if !inScope(pkg) {
@@ -243,13 +245,4 @@ func compact(v any) string {
 		return fmt.Sprint(v)
 	}
 	return string(b)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

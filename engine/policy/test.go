@@ -3,6 +3,8 @@ package policy
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -121,7 +123,7 @@ func Test(ctx context.Context, sources []Source, opts TestOptions) (*TestReport,
 	})
 	if cov != nil {
 		files := cov.Report(modules).Files
-		for _, file := range sortedKeys(modules) {
+		for _, file := range slices.Sorted(maps.Keys(modules)) {
 			if strings.HasSuffix(file, "_test.rego") {
 				continue
 			}

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/engine"
+	"github.com/tollgate-dev/tollgate/engine/report"
+)
+
+// outputFormat is one value of --format and how it renders a T.
+type outputFormat[T any] struct {
+	name   string
+	render func(w io.Writer, v T, color bool) error
+}
+
+var estimateFormats = []outputFormat[*engine.Estimate]{
+	{"table", func(w io.Writer, est *engine.Estimate, color bool) error {
+		return report.Table(w, est, report.TableOptions{Color: color})
+	}},
+	{"json", func(w io.Writer, est *engine.Estimate, _ bool) error { return report.JSON(w, est) }},
+	{"markdown", func(w io.Writer, est *engine.Estimate, _ bool) error { return report.Markdown(w, est) }},
+}
+
+var checkFormats = []outputFormat[*engine.Result]{
+	{"table", func(w io.Writer, res *engine.Result, color bool) error {
+		return report.CheckTable(w, res, report.TableOptions{Color: color})
+	}},
+	{"json", func(w io.Writer, res *engine.Result, _ bool) error { return report.CheckJSON(w, res) }},
+	{"markdown", func(w io.Writer, res *engine.Result, _ bool) error { return report.CheckMarkdown(w, res) }},
+	{"sarif", func(w io.Writer, res *engine.Result, _ bool) error {
+		return report.SARIF(w, res, report.SARIFOptions{ToolVersion: version})
+	}},
+	{"junit", func(w io.Writer, res *engine.Result, _ bool) error { return report.JUnit(w, res) }},
+	{"github", func(w io.Writer, res *engine.Result, _ bool) error { return report.GitHub(w, res) }},
+}
+
+// pickFormat finds --format's renderer, or says which formats there are.
+func pickFormat[T any](formats []outputFormat[T], name string) (outputFormat[T], error) {
+	for _, f := range formats {
+		if f.name == name {
+			return f, nil
+		}
+	}
+	return outputFormat[T]{}, fmt.Errorf("unknown --format %q: use %s", name, formatNames(formats))
+}
+
+// formatNames lists the formats for messages: "table, json or markdown".
+func formatNames[T any](formats []outputFormat[T]) string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.name
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
