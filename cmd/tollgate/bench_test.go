@@ -12,15 +12,7 @@ import (
 // BenchmarkEstimate runs `tollgate estimate --format json` in-process on a
 // synthetic 10,000-resource plan (about 39 MB): parse, price, render.
 func BenchmarkEstimate(b *testing.B) {
-	path := filepath.Join(b.TempDir(), "plan.json")
-	f, err := os.Create(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := synth.Write(f, 10000); err != nil {
-		b.Fatal(err)
-	}
-	f.Close()
+	path := synthPlanFile(b, 10000)
 	b.ReportAllocs()
 	for b.Loop() {
 		if code := run([]string{"estimate", path, "--format", "json"}, nil, io.Discard, io.Discard, func(string) string { return "" }); code != 0 {
@@ -33,15 +25,7 @@ func BenchmarkEstimate(b *testing.B) {
 // resource plan with the example guardrails and the ten example user
 // rules: parse, price, build the policy input, evaluate, gate, render.
 func BenchmarkCheck(b *testing.B) {
-	path := filepath.Join(b.TempDir(), "plan.json")
-	f, err := os.Create(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := synth.Write(f, 10000); err != nil {
-		b.Fatal(err)
-	}
-	f.Close()
+	path := synthPlanFile(b, 10000)
 	args := []string{"check", path, "--format", "json", "--source=",
 		"--config", "../../examples/aws-web/tollgate.yml", "--policy", "../../examples/policies"}
 	b.ReportAllocs()
@@ -50,4 +34,19 @@ func BenchmarkCheck(b *testing.B) {
 			b.Fatalf("exit %d", code)
 		}
 	}
+}
+
+// synthPlanFile writes a synthetic plan of n resources to a temporary file.
+func synthPlanFile(b *testing.B, n int) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "plan.json")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if err := synth.Write(f, n); err != nil {
+		b.Fatal(err)
+	}
+	return path
 }

@@ -3,8 +3,6 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -120,31 +118,9 @@ func TestCheckGolden(t *testing.T) {
 		for _, r := range renderers {
 			file := result.name + r.suffix
 			t.Run(file, func(t *testing.T) {
-				res := result.build(t)
-				var got bytes.Buffer
-				if err := r.render(&got, res); err != nil {
-					t.Fatal(err)
-				}
-				golden := filepath.Join("testdata", file)
-				if *update {
-					if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatalf("%v (run go test -update to create it)", err)
-				}
-				if diff := cmp.Diff(string(want), got.String()); diff != "" {
-					t.Errorf("%s mismatch (-want +got):\n%s", golden, diff)
-				}
-				var again bytes.Buffer
-				if err := r.render(&again, result.build(t)); err != nil {
-					t.Fatal(err)
-				}
-				if !bytes.Equal(got.Bytes(), again.Bytes()) {
-					t.Error("output differs between two renderings")
-				}
+				// A fresh result each time: rendering must not depend on an
+				// earlier rendering of the same result.
+				checkGolden(t, file, func(b *bytes.Buffer) error { return r.render(b, result.build(t)) })
 			})
 		}
 	}

@@ -101,32 +101,38 @@ func TestGolden(t *testing.T) {
 		{"estimate.json", func(b *bytes.Buffer) error { return report.JSON(b, est) }},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			var got bytes.Buffer
-			if err := tc.render(&got); err != nil {
-				t.Fatal(err)
-			}
-			golden := filepath.Join("testdata", tc.file)
-			if *update {
-				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), got.String()); diff != "" {
-				t.Errorf("%s mismatch (-want +got):\n%s", golden, diff)
-			}
-			// Rendering twice gives the same bytes.
-			var again bytes.Buffer
-			if err := tc.render(&again); err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got.Bytes(), again.Bytes()) {
-				t.Error("output differs between two renderings")
-			}
+			checkGolden(t, tc.file, tc.render)
 		})
+	}
+}
+
+// checkGolden renders twice and compares with testdata/file (rewritten
+// with -update): the output must match and be the same both times.
+func checkGolden(t *testing.T, file string, render func(*bytes.Buffer) error) {
+	t.Helper()
+	var got bytes.Buffer
+	if err := render(&got); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", file)
+	if *update {
+		if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got.String()); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", golden, diff)
+	}
+	var again bytes.Buffer
+	if err := render(&again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), again.Bytes()) {
+		t.Error("output differs between two renderings")
 	}
 }
 
