@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -101,8 +102,8 @@ type Options struct {
 // Engine is a compiled set of policies, ready to evaluate many inputs.
 type Engine struct {
 	rules []Rule
-	// groups split the rules over the cores: each is one prepared query,
-	// and the groups evaluate the same input at the same time.
+	// groups are the rules' prepared queries, one per rule, so that the
+	// cores can share the rules out as they finish them.
 	groups []group
 }
 
@@ -134,12 +135,8 @@ func Load(ctx context.Context, sources []Source, opts Options) (*Engine, error) 
 		out = io.Discard
 	}
 	hook := &printer{w: out}
-	n := min(runtime.GOMAXPROCS(0), len(rules))
-	for g := range n {
-		var grp group
-		for i := g; i < len(rules); i += n {
-			grp.rules = append(grp.rules, rules[i])
-		}
+	for _, r := range rules {
+		grp := group{rules: []Rule{r}}
 		grp.query, err = rego.New(
 			rego.Compiler(compiler),
 			rego.ParsedQuery(queryOf(grp.rules)),
@@ -186,17 +183,20 @@ func dataOrEmpty(d map[string]any) map[string]any {
 func (e *Engine) Rules() []Rule { return e.rules }
 
 // Evaluate runs every rule against the input and returns the findings,
-// sorted. now is the time time.now_ns() returns. The rule groups evaluate
-// concurrently; the input is only read.
+// sorted. now is the time time.now_ns() returns. Every core takes the next
+// rule not yet evaluated until none is left; the input is only read.
 func (e *Engine) Evaluate(ctx context.Context, input ast.Value, now time.Time) ([]Finding, error) {
 	results := make([][]Finding, len(e.groups))
 	errs := make([]error, len(e.groups))
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for g := range e.groups {
+	for range min(runtime.GOMAXPROCS(0), len(e.groups)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			results[g], errs[g] = e.groups[g].evaluate(ctx, input, now)
+			for g := int(next.Add(1) - 1); g < len(e.groups); g = int(next.Add(1) - 1) {
+				results[g], errs[g] = e.groups[g].evaluate(ctx, input, now)
+			}
 		}()
 	}
 	wg.Wait()

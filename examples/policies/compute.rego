@@ -8,7 +8,9 @@ package tollgate.examples.compute
 warn_gpu_instance contains {"msg": sprintf("%s is a GPU instance (%s)", [r.address, r.after.instance_type]), "address": r.address} if {
 	some r in input.resources
 	r.type == "aws_instance"
-	r.action in {"create", "replace"}
+	r.action != "no-op"
+	r.action != "delete"
+	r.action != "update"
 	regex.match(`^(p[2-5]|g[3-6])`, r.after.instance_type)
 }
 
@@ -20,7 +22,8 @@ warn_gpu_instance contains {"msg": sprintf("%s is a GPU instance (%s)", [r.addre
 warn_previous_generation contains {"msg": sprintf("%s uses %s: a current generation (t3, m6i, c6i) is cheaper for the same work", [r.address, r.after.instance_type]), "address": r.address} if {
 	some r in input.resources
 	r.type == "aws_instance"
-	r.action in {"create", "update", "replace"}
+	r.action != "no-op"
+	r.action != "delete"
 	regex.match(`^(t2|m3|m4|c3|c4|r3|r4)\.`, r.after.instance_type)
 }
 
@@ -32,6 +35,7 @@ warn_previous_generation contains {"msg": sprintf("%s uses %s: a current generat
 warn_gp2_volume contains {"msg": sprintf("%s is a gp2 volume: gp3 costs 20%% less", [r.address]), "address": r.address} if {
 	some r in input.resources
 	r.type == "aws_ebs_volume"
-	r.action in {"create", "update", "replace"}
+	r.action != "no-op"
+	r.action != "delete"
 	r.after.type == "gp2"
 }

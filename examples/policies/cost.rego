@@ -9,7 +9,8 @@ package tollgate.examples.cost
 #   rule: expensive-resource
 deny contains {"msg": msg, "address": r.address} if {
 	some r in input.resources
-	r.action in {"create", "update", "replace"}
+	r.action != "no-op"
+	r.action != "delete"
 	r.monthly_cost > 1000
 	not r.tags["cost-approved"]
 	msg := sprintf("%s costs $%.2f a month: tag it cost-approved=<ticket> once finance agrees", [r.address, r.monthly_cost])
@@ -22,7 +23,9 @@ deny contains {"msg": msg, "address": r.address} if {
 #   rule: resource-price-jump
 warn contains {"msg": msg, "address": r.address} if {
 	some r in input.resources
-	r.action in {"update", "replace"}
+	r.action != "no-op"
+	r.action != "delete"
+	r.action != "create"
 	r.past_monthly_cost > 0
 	r.monthly_cost > 2 * r.past_monthly_cost
 	msg := sprintf("%s goes from $%.2f to $%.2f a month", [r.address, r.past_monthly_cost, r.monthly_cost])

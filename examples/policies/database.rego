@@ -8,7 +8,8 @@ package tollgate.examples.database
 warn contains {"msg": sprintf("%s is Multi-AZ but env is %q: Single-AZ halves its instance cost", [r.address, object.get(r.tags, "env", "unset")]), "address": r.address} if {
 	some r in input.resources
 	r.type == "aws_db_instance"
-	r.action in {"create", "update", "replace"}
+	r.action != "no-op"
+	r.action != "delete"
 	r.after.multi_az == true
 	object.get(r.tags, "env", "") != "prod"
 }
@@ -21,7 +22,8 @@ warn contains {"msg": sprintf("%s is Multi-AZ but env is %q: Single-AZ halves it
 deny contains {"msg": sprintf("%s is tagged env=prod but has deletion_protection off", [r.address]), "address": r.address} if {
 	some r in input.resources
 	r.type == "aws_db_instance"
-	r.action in {"create", "update", "replace"}
+	r.action != "no-op"
+	r.action != "delete"
 	r.tags.env == "prod"
 	not r.after.deletion_protection
 }
