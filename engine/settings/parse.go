@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gobwas/glob"
 	"github.com/shopspring/decimal"
 	"gopkg.in/yaml.v3"
 
@@ -117,15 +118,31 @@ func (p parser) instanceTypes(n *yaml.Node) (*InstanceTypes, error) {
 	for _, f := range fields {
 		switch f.key.Value {
 		case "allow":
-			it.Allow, err = p.strings(f.value, "instance_types.allow")
+			it.Allow, err = p.globs(f.value, "instance_types.allow")
 		case "deny":
-			it.Deny, err = p.strings(f.value, "instance_types.deny")
+			it.Deny, err = p.globs(f.value, "instance_types.deny")
 		}
 		if err != nil {
 			return nil, err
 		}
 	}
 	return it, nil
+}
+
+// globs reads a list of glob patterns, checked here with the library the
+// policies' glob.match uses: a bad pattern would otherwise fail the whole
+// policy evaluation without saying which line of the file is wrong.
+func (p parser) globs(n *yaml.Node, path string) ([]string, error) {
+	patterns, err := p.strings(n, path)
+	if err != nil {
+		return nil, err
+	}
+	for i, pattern := range patterns {
+		if _, err := glob.Compile(pattern); err != nil {
+			return nil, p.errorf(resolve(n.Content[i]), "%s item %d, %q, is not a valid glob pattern: %v", path, i+1, pattern, err)
+		}
+	}
+	return patterns, nil
 }
 
 func (p parser) budget(n *yaml.Node) (*Budget, error) {

@@ -169,6 +169,11 @@ func TestParseErrors(t *testing.T) {
 			want: `tollgate.yml:2: unknown key "required_tag" (known: version, required_tags, instance_types, budget, waivers, enforcement, override_labels, custom)`,
 		},
 		{
+			name: "invalid glob",
+			yaml: "instance_types:\n  allow:\n    - \"t3.*\"\n    - \"m5.[\"\n",
+			want: `tollgate.yml:4: instance_types.allow item 2, "m5.[", is not a valid glob pattern: glob: syntax error at 4: unexpected end of input`,
+		},
+		{
 			name: "unknown key in budget",
 			yaml: "required_tags:\n  keys: [owner]\ninstance_types:\n  allow: [\"t3.*\"]\nbudget:\n  max_monthly_total: 1000\n  max_montly_total: 100\n",
 			want: `tollgate.yml:7: unknown key "max_montly_total" in budget (known: max_monthly_total, max_monthly_increase, max_monthly_increase_percent)`,
