@@ -26,12 +26,23 @@ var version = "dev"
 type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	getenv         func(string) string
+	env            []string // KEY=value, as os.Environ gives it
 }
 
-// run executes the command line and returns the exit code.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+// getenv returns an environment variable, "" when unset.
+func (c *cli) getenv(key string) string {
+	for _, kv := range c.env {
+		if k, v, ok := strings.Cut(kv, "="); ok && k == key {
+			return v
+		}
+	}
+	return ""
+}
+
+// run executes the command line and returns the exit code. env is the
+// process environment (os.Environ()).
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env []string) int {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, env: env}
 	root := c.rootCommand()
 	root.SetArgs(args)
 	root.SetIn(stdin)
