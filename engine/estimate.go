@@ -66,8 +66,21 @@ func (p Pricing) Estimate(set *change.Set) *Estimate {
 		Resources:  make([]ResourceCost, len(set.Resources)),
 	}
 	idx := newIndex(set.Resources)
+	est.Resources = est.Resources[:0]
 	for i := range set.Resources {
-		est.Resources[i] = p.price(&set.Resources[i], idx)
+		r := &set.Resources[i]
+		if r.Unexpanded != "" {
+			// Not a resource but an unknown number of them (count on a
+			// value known only after apply, a module not downloaded):
+			// listed as unpriced, never as a zero.
+			typ := r.Type
+			if typ == "" {
+				typ = "module"
+			}
+			est.Unpriced = append(est.Unpriced, Unpriced{Address: r.Address, Type: typ, Reason: r.Unexpanded})
+			continue
+		}
+		est.Resources = append(est.Resources, p.price(r, idx))
 	}
 	for _, rc := range est.Resources {
 		est.PastTotal = est.PastTotal.Add(rc.Past)
@@ -87,6 +100,7 @@ func (p Pricing) Estimate(set *change.Set) *Estimate {
 		}
 	}
 	est.DiffTotal = est.Total.Sub(est.PastTotal)
+	sort.SliceStable(est.Unpriced, func(i, j int) bool { return est.Unpriced[i].Address < est.Unpriced[j].Address })
 	return est
 }
 

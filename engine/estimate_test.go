@@ -141,3 +141,21 @@ func TestEstimateFollowsReferences(t *testing.T) {
 		})
 	}
 }
+
+func TestEstimateUnexpanded(t *testing.T) {
+	est := estimate(
+		change.Resource{Address: "test_instance.n", Type: "test_instance", Action: change.Create, Unexpanded: "test_instance.n: count depends on values known only after apply; not priced"},
+		change.Resource{Address: "module.vpc", Action: change.Create, Unexpanded: "module.vpc (terraform-aws-modules/vpc/aws) is not downloaded: run terraform init; its resources are not estimated"},
+		change.Resource{Address: "test_instance.a", Type: "test_instance", Action: change.Create, After: map[string]any{"instance_type": "t3.micro"}},
+	)
+	if len(est.Resources) != 1 || est.Resources[0].Address != "test_instance.a" {
+		t.Errorf("resources = %v, want only test_instance.a", lines(est))
+	}
+	want := []engine.Unpriced{
+		{Address: "module.vpc", Type: "module", Reason: "module.vpc (terraform-aws-modules/vpc/aws) is not downloaded: run terraform init; its resources are not estimated"},
+		{Address: "test_instance.n", Type: "test_instance", Reason: "test_instance.n: count depends on values known only after apply; not priced"},
+	}
+	if diff := cmp.Diff(want, est.Unpriced); diff != "" {
+		t.Errorf("Unpriced mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -7,11 +7,13 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tollgate-dev/tollgate/engine"
 	"github.com/tollgate-dev/tollgate/engine/change"
+	"github.com/tollgate-dev/tollgate/engine/config"
 	"github.com/tollgate-dev/tollgate/engine/plan"
 	"github.com/tollgate-dev/tollgate/engine/source"
 	"github.com/tollgate-dev/tollgate/pricing"
@@ -20,12 +22,14 @@ import (
 
 // estimateFlags are the flags of estimate (and, later, check).
 type estimateFlags struct {
-	format  string
-	out     string
-	usage   string
-	region  string
-	source  string
-	noColor bool
+	format   string
+	out      string
+	usage    string
+	region   string
+	source   string
+	vars     []string
+	varFiles []string
+	noColor  bool
 }
 
 func (f *estimateFlags) register(cmd *cobra.Command) {
@@ -34,7 +38,9 @@ func (f *estimateFlags) register(cmd *cobra.Command) {
 	fl.StringVarP(&f.out, "out", "o", "", "write the output to `FILE` instead of standard output")
 	fl.StringVar(&f.usage, "usage", "", "usage `FILE` (YAML) with values for usage-based costs")
 	fl.StringVar(&f.region, "region", "", "AWS `REGION` for resources whose provider sets none (default: AWS_REGION, AWS_DEFAULT_REGION, else us-east-1)")
-	fl.StringVar(&f.source, "source", ".", "`DIR` of the plan's .tf configuration, to locate resources at file:line and read inline waivers (empty: skip)")
+	fl.StringVar(&f.source, "source", ".", "`DIR` of a plan's .tf configuration, to locate resources at file:line and read inline waivers (empty: skip; a .tf PATH is its own source)")
+	fl.StringArrayVar(&f.vars, "var", nil, "set a variable of a .tf directory: `NAME=VALUE` (repeatable)")
+	fl.StringArrayVar(&f.varFiles, "var-file", nil, "read variables of a .tf directory from a .tfvars `FILE` (repeatable)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never color the table output")
 }
 
@@ -52,12 +58,19 @@ PATH is the JSON form of a plan (use - for standard input):
   terraform show -json plan.tfplan > plan.json
   tollgate estimate plan.json
 
+or a directory of .tf files, priced without a plan, every resource as
+created: variables come from defaults, terraform.tfvars, *.auto.tfvars,
+--var-file, --var and TF_VAR_* variables; values known only after apply
+(data sources, computed attributes) make the costs that depend on them
+unpriced, never guessed.
+
 Prices come from the catalog built into tollgate; no network or account
 is needed. Usage-based costs (requests, data processed, storage) are 0
 unless a usage file (--usage) gives them.`,
 		Example: `  tollgate estimate plan.json
   tollgate estimate plan.json --format json --out estimate.json
-  tollgate estimate plan.json --usage tollgate-usage.yml --region eu-west-1`,
+  tollgate estimate plan.json --usage tollgate-usage.yml --region eu-west-1
+  tollgate estimate infra/ --var-file prod.tfvars --var instance_count=3`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, err := pickFormat(estimateFormats, f.format)
@@ -83,16 +96,21 @@ unless a usage file (--usage) gives them.`,
 // estimate reads and parses the change at path, locates its resources
 // in the source and prices it. The source index is nil without --source.
 func (c *cli) estimate(path string, f estimateFlags) (*engine.Estimate, *source.Index, error) {
-	set, err := c.readChange(path, f)
+	set, dir, err := c.readChange(path, f)
 	if err != nil {
 		return nil, nil, err
+	}
+	if dir && f.source == "." {
+		f.source = path // a .tf directory is its own source
 	}
 	idx, err := sourceIndex(f.source)
 	if err != nil {
 		return nil, nil, err
 	}
 	for i := range set.Resources {
-		set.Resources[i].Location = idx.Locate(set.Resources[i].Address)
+		if loc := idx.Locate(set.Resources[i].Address); loc != nil {
+			set.Resources[i].Location = loc
+		}
 	}
 	set.Notes = append(set.Notes, idx.Notes()...)
 	reg := engine.Registry()
@@ -117,32 +135,74 @@ func (c *cli) estimate(path string, f estimateFlags) (*engine.Estimate, *source.
 	return est, idx, nil
 }
 
-// readChange reads a plan JSON file (or standard input for "-").
-func (c *cli) readChange(path string, f estimateFlags) (*change.Set, error) {
+// readChange reads a plan JSON file (or standard input for "-"), or
+// evaluates a directory of .tf files; dir says which.
+func (c *cli) readChange(path string, f estimateFlags) (set *change.Set, dir bool, err error) {
+	region := c.getenv("AWS_REGION")
+	if region == "" {
+		region = c.getenv("AWS_DEFAULT_REGION")
+	}
+	if path != "-" {
+		if info, err := os.Stat(path); err == nil && info.IsDir() {
+			set, err := c.readConfig(path, f, region)
+			return set, true, err
+		}
+	}
+	if len(f.vars) > 0 || len(f.varFiles) > 0 {
+		return nil, false, fmt.Errorf("--var and --var-file set variables of a .tf directory; %s is a plan, whose variables are already set", path)
+	}
 	var data []byte
-	var err error
 	name := path
 	if path == "-" {
 		name = "<stdin>"
 		data, err = io.ReadAll(c.stdin)
 	} else {
-		var info fs.FileInfo
-		if info, err = os.Stat(path); err == nil && info.IsDir() {
-			return nil, fmt.Errorf("%s is a directory: pass the plan JSON (terraform show -json PLANFILE > plan.json)", path)
-		}
 		data, err = os.ReadFile(path)
 	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such file; pass the output of `terraform show -json PLANFILE`", path)
+			return nil, false, fmt.Errorf("%s: no such file or directory; pass the output of `terraform show -json PLANFILE` or a directory of .tf files", path)
 		}
-		return nil, fmt.Errorf("read %s: %w", name, unwrapPathError(err))
+		return nil, false, fmt.Errorf("read %s: %w", name, unwrapPathError(err))
 	}
-	region := c.getenv("AWS_REGION")
-	if region == "" {
-		region = c.getenv("AWS_DEFAULT_REGION")
+	set, err = plan.Parse(name, data, plan.Options{Region: f.region, EnvRegion: region})
+	return set, false, err
+}
+
+// readConfig evaluates the .tf files of dir with the variables of the
+// command line and the environment.
+func (c *cli) readConfig(dir string, f estimateFlags, envRegion string) (*change.Set, error) {
+	opts := config.Options{Dir: dir, Vars: map[string]string{}, Env: map[string]string{}, Region: f.region, EnvRegion: envRegion}
+	for _, v := range f.vars {
+		name, value, ok := strings.Cut(v, "=")
+		if !ok || name == "" {
+			return nil, fmt.Errorf("--var %q: want NAME=VALUE", v)
+		}
+		opts.Vars[name] = value
 	}
-	return plan.Parse(name, data, plan.Options{Region: f.region, EnvRegion: region})
+	for _, file := range f.varFiles {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return nil, fmt.Errorf("read --var-file %s: %w", file, unwrapPathError(err))
+		}
+		opts.VarFiles = append(opts.VarFiles, config.VarFile{Name: file, Data: data})
+	}
+	for _, kv := range c.env {
+		if rest, ok := strings.CutPrefix(kv, "TF_VAR_"); ok {
+			if name, value, ok := strings.Cut(rest, "="); ok {
+				opts.Env[name] = value
+			}
+		}
+	}
+	set, err := config.Load(os.DirFS(dir), opts)
+	if errors.Is(err, config.ErrNoFiles) {
+		return nil, fmt.Errorf("%s has no .tf files: pass a directory of Terraform configuration or a plan JSON file", dir)
+	}
+	if err != nil {
+		return nil, err
+	}
+	set.Source = dir
+	return set, nil
 }
 
 // writeOutput renders to --out FILE or to standard output. A file is

@@ -103,6 +103,17 @@ type Resource struct {
 	Refs map[string][]string
 
 	Location *Location // where the resource block is, when known
+
+	// Unexpanded is set, instead of values, for a resource or module call
+	// whose instances cannot be known from the input (.tf mode only): its
+	// count or for_each depends on values known only after apply, or its
+	// module is not downloaded. It says why, so that the estimate lists
+	// the entry as unpriced rather than leaving it out. Address is then
+	// the resource or module call address without an instance key (e.g.
+	// module.app["a"].aws_instance.web or module.vpc), Index, Before and
+	// After are nil, and Type is empty for a module call. It is left out
+	// of JSON when empty, so that plan-mode output is unchanged.
+	Unexpanded string `json:",omitempty"`
 }
 
 // Location is a position in the configuration source.

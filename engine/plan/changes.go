@@ -9,6 +9,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/tollgate-dev/tollgate/engine/change"
+	"github.com/tollgate-dev/tollgate/engine/provider"
 )
 
 // batch is how many elements a worker claims at a time: large enough to
@@ -107,7 +108,7 @@ func (p *parser) resources(doc *document) ([]change.Resource, []string, error) {
 		res = append(res, c.res)
 	}
 	if defaulted > 0 {
-		notes = append(notes, regionNote(defaulted))
+		notes = append(notes, provider.RegionNote(defaulted, "plan"))
 	}
 	change.SortResources(res)
 	return res, notes, nil

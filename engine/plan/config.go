@@ -6,6 +6,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/tollgate-dev/tollgate/engine/change"
+	"github.com/tollgate-dev/tollgate/engine/provider"
 )
 
 // config indexes the plan's configuration: resource blocks by module path
@@ -15,28 +16,22 @@ type config struct {
 	resources map[string]*configResource // resourceKey(module path, type.name)
 	providers map[string]*tfjson.ProviderConfig
 	vars      map[string]*tfjson.PlanVariable
-	settings  map[string]*providerSettings // by provider_config key
+	settings  map[string]*provider.Settings // by provider_config key
 }
 
 // configResource is one resource block and what every instance of it
 // shares.
 type configResource struct {
 	block    *tfjson.ConfigResource
-	provider *providerSettings // nil when the plan has no provider block for it
+	provider *provider.Settings // nil when the plan has no provider block for it
 	refs     map[string][]string
-}
-
-// providerSettings is what tollgate reads from a provider block.
-type providerSettings struct {
-	region      string            // "" when not a known constant
-	defaultTags map[string]string // nil when none or not known
 }
 
 func newConfig(c *tfjson.Config, vars map[string]*tfjson.PlanVariable) *config {
 	cfg := &config{
 		resources: map[string]*configResource{},
 		vars:      vars,
-		settings:  map[string]*providerSettings{},
+		settings:  map[string]*provider.Settings{},
 	}
 	if c == nil {
 		return cfg
@@ -119,7 +114,7 @@ func parentModule(path string) string {
 // module child, whose provider_config entry (when the module only
 // declares a version constraint) configures nothing and inherits from the
 // parent module, up to the root.
-func (c *config) provider(key, path string) *providerSettings {
+func (c *config) provider(key, path string) *provider.Settings {
 	if key == "" {
 		return nil
 	}
@@ -147,23 +142,23 @@ func (c *config) provider(key, path string) *providerSettings {
 // defaultProvider resolves the default configuration of a provider for a
 // resource whose block is gone from the configuration (it is being
 // deleted), so that it is still priced where it runs.
-func (c *config) defaultProvider(provider, moduleAddress string) *providerSettings {
-	local := provider[strings.LastIndexByte(provider, '/')+1:]
+func (c *config) defaultProvider(source, moduleAddress string) *provider.Settings {
+	local := source[strings.LastIndexByte(source, '/')+1:]
 	if path := modulePath(moduleAddress); path != "" {
 		return c.provider(path+":"+local, path)
 	}
 	return c.provider(local, "")
 }
 
-func (c *config) settingsOf(key string, pc *tfjson.ProviderConfig) *providerSettings {
+func (c *config) settingsOf(key string, pc *tfjson.ProviderConfig) *provider.Settings {
 	root := pc.ModuleAddress == "" && !strings.Contains(key, ":")
-	s := &providerSettings{}
+	s := &provider.Settings{}
 	if v, ok := c.constant(pc.Expressions["region"], root); ok {
-		s.region, _ = v.(string)
+		s.Region, _ = v.(string)
 	}
 	if blocks := nestedBlocks(pc.Expressions["default_tags"]); len(blocks) > 0 {
 		if v, ok := c.constant(blocks[0]["tags"], root); ok {
-			s.defaultTags = stringMap(v)
+			s.DefaultTags = stringMap(v)
 		}
 	}
 	return s
@@ -210,7 +205,7 @@ func stringMap(v any) map[string]string {
 	}
 	out := make(map[string]string, len(m))
 	for k, e := range m {
-		if s, ok := tagValue(e); ok {
+		if s, ok := provider.TagValue(e); ok {
 			out[k] = s
 		}
 	}

@@ -9,21 +9,18 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/tollgate-dev/tollgate/engine/change"
+	"github.com/tollgate-dev/tollgate/engine/provider"
 )
 
 // Options are what the caller knows about the run beyond the plan.
-type Options struct {
-	Region    string // --region: for AWS resources whose provider sets none
-	EnvRegion string // AWS_REGION or AWS_DEFAULT_REGION, resolved by the caller
-}
+type Options = provider.Options
 
 // DefaultRegion is assumed for AWS resources that nothing gives a region.
-const DefaultRegion = "us-east-1"
+const DefaultRegion = provider.DefaultRegion
 
 // supportedFormat matches the plan format versions tollgate reads: every
 // 0.x and 1.x (minor versions only add fields).
@@ -214,8 +211,4 @@ func sortedUnique(ss []string) []string {
 	return out
 }
 
-// isAWS reports whether a provider (source address or, before Terraform
-// 0.13, bare name) is the AWS provider.
-func isAWS(provider string) bool {
-	return provider == "aws" || strings.HasSuffix(provider, "/aws")
-}
+func isAWS(p string) bool { return provider.IsAWS(p) }

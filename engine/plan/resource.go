@@ -9,6 +9,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/tollgate-dev/tollgate/engine/change"
+	"github.com/tollgate-dev/tollgate/engine/provider"
 )
 
 // converted is one resource change in the model, or why it is left out.
@@ -128,16 +129,19 @@ func (p *parser) convert(rc *tfjson.ResourceChange, field string, off int) (conv
 	if forgetsOld {
 		out.note = fmt.Sprintf("%s will be replaced, but its current object will be removed from state without being destroyed; that object's cost continues outside this configuration", name)
 	}
-	var provider *providerSettings
-	guessed := false
+	var settings *provider.Settings
 	if block := p.cfg.resource(module, rc.Type, rc.Name); block != nil {
 		r.ProviderKey = block.block.ProviderConfigKey
 		r.Refs = absoluteRefs(block.refs, module)
-		provider = block.provider
+		settings = block.provider
 	} else if isAWS(rc.ProviderName) {
-		provider, guessed = p.cfg.defaultProvider(rc.ProviderName, module), true
+		if s := p.cfg.defaultProvider(rc.ProviderName, module); s != nil {
+			assumed := *s
+			assumed.Assumed = true
+			settings = &assumed
+		}
 	}
-	out.defaultRegion = p.place(&r, provider, guessed)
+	out.defaultRegion = provider.Place(&r, settings, p.opts)
 	out.res = r
 	return out, nil
 }

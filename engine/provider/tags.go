@@ -1,4 +1,4 @@
-package plan
+package provider
 
 import (
 	"encoding/json"
@@ -8,19 +8,27 @@ import (
 
 // awsTags returns the effective tags of an AWS resource and the keys whose
 // values are known only after apply. tags_all already holds the provider's
-// default_tags merged under the resource's tags; when it is not known yet
-// the merge is done here.
-func awsTags(vals, unknown map[string]any, defaults map[string]string) (map[string]string, []string) {
-	if all, ok := vals["tags_all"].(map[string]any); ok && unknown["tags_all"] != true {
-		return knownTags(all, unknown["tags_all"])
+// default_tags merged under the resource's tags; when it is not known (or,
+// from .tf input, absent) the merge is done here.
+func awsTags(vals, unknown map[string]any, s *Settings) (map[string]string, []string) {
+	if knownTagsAll(vals, unknown) {
+		return knownTags(vals["tags_all"].(map[string]any), unknown["tags_all"])
 	}
 	own, unknownKeys := knownTags(asObject(vals["tags"]), unknown["tags"])
-	if len(defaults) == 0 {
+	if len(s.DefaultTags) == 0 && len(s.UnknownDefaultTags) == 0 {
 		return own, unknownKeys
 	}
-	merged := make(map[string]string, len(defaults)+len(own))
-	for k, v := range defaults {
+	merged := make(map[string]string, len(s.DefaultTags)+len(own))
+	for k, v := range s.DefaultTags {
 		merged[k] = v
+	}
+	// A default whose value is unknown stays unknown unless the
+	// resource's own tags set the key.
+	for _, k := range s.UnknownDefaultTags {
+		if _, set := own[k]; !set {
+			delete(merged, k)
+			unknownKeys = append(unknownKeys, k)
+		}
 	}
 	for k, v := range own {
 		merged[k] = v
@@ -28,7 +36,13 @@ func awsTags(vals, unknown map[string]any, defaults map[string]string) (map[stri
 	for _, k := range unknownKeys {
 		delete(merged, k)
 	}
-	return merged, unknownKeys
+	return merged, sortedUnique(unknownKeys)
+}
+
+// knownTagsAll reports whether the values hold a known tags_all map.
+func knownTagsAll(vals, unknown map[string]any) bool {
+	_, ok := vals["tags_all"].(map[string]any)
+	return ok && unknown["tags_all"] != true
 }
 
 // labelTags returns the tags of a non-AWS resource from the first of
@@ -43,7 +57,7 @@ func labelTags(vals, unknown map[string]any, attrs ...string) (map[string]string
 }
 
 // tagging reports whether the resource type takes tags (one of attrs is
-// in the plan's values, which hold every attribute of the schema) and
+// in the values, which in a plan hold every attribute of the schema) and
 // whether its tag map as a whole is known only after apply: the attrs in
 // order, the first known one (a null counts) decides.
 func tagging(vals, unknown map[string]any, attrs ...string) (taggable, allUnknown bool) {
@@ -64,7 +78,7 @@ func tagging(vals, unknown map[string]any, attrs ...string) (taggable, allUnknow
 func knownTags(m map[string]any, unknown any) (map[string]string, []string) {
 	var tags map[string]string
 	for k, v := range m {
-		if s, ok := tagValue(v); ok {
+		if s, ok := TagValue(v); ok {
 			if tags == nil {
 				tags = make(map[string]string, len(m))
 			}
@@ -87,9 +101,9 @@ func knownTags(m map[string]any, unknown any) (map[string]string, []string) {
 	return tags, keys
 }
 
-// tagValue renders a tag value; tag values are strings in every provider
+// TagValue renders a tag value; tag values are strings in every provider
 // schema, but configuration constants may carry numbers or bools.
-func tagValue(v any) (string, bool) {
+func TagValue(v any) (string, bool) {
 	switch t := v.(type) {
 	case string:
 		return t, true
@@ -106,4 +120,18 @@ func tagValue(v any) (string, bool) {
 func asObject(v any) map[string]any {
 	m, _ := v.(map[string]any)
 	return m
+}
+
+func sortedUnique(ss []string) []string {
+	if len(ss) == 0 {
+		return nil
+	}
+	sort.Strings(ss)
+	out := ss[:1]
+	for _, s := range ss[1:] {
+		if s != out[len(out)-1] {
+			out = append(out, s)
+		}
+	}
+	return out
 }

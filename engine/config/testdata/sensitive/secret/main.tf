@@ -1,0 +1,4 @@
+output "user" {
+  value     = "admin"
+  sensitive = true
+}
