@@ -25,5 +25,9 @@ for n in 1000 10000 50000; do
     --source= --config examples/aws-web/tollgate.yml --policy examples/policies
 done
 echo
+echo "tollgate estimate of a .tf directory (no plan): 50 module instances of 40 resources:"
+rm -rf .bench/tf-2000 && .bench/plangen -tf .bench/tf-2000 -modules 50 -per-module 40
+.bench/benchrun -runs 5 -label "2,004 res" -- .bench/tollgate estimate .bench/tf-2000 --format json --out /dev/null
+echo
 echo "Go benchmarks:"
 $GO test -run '^$' -bench . -benchmem ./... | grep -E '^(Benchmark|ok|PASS|FAIL)' | grep -v '^ok.*no test files'
