@@ -2,6 +2,8 @@ package config
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -86,12 +88,12 @@ func decodeCall(b *rawBlock, ps *problems) *call {
 // check reports inputs the called module does not declare and required
 // variables the call does not set, as Terraform does.
 func (c *call) check(m *module, ps *problems) {
-	for _, name := range sortedKeys(c.inputs) {
+	for _, name := range slices.Sorted(maps.Keys(c.inputs)) {
 		if m.variables[name] == nil {
 			ps.errorAt(c.inputs[name].NameRange, "Unsupported argument", fmt.Sprintf("An argument named %q is not expected here: module %q (%s) declares no variable %q.", name, c.name, m.dir, name))
 		}
 	}
-	for _, name := range sortedKeys(m.variables) {
+	for _, name := range slices.Sorted(maps.Keys(m.variables)) {
 		if m.variables[name].required && c.inputs[name] == nil {
 			ps.errorAt(c.def, "Missing required argument", fmt.Sprintf("The argument %q is required by module %q (%s), but no definition was found.", name, c.name, m.dir))
 		}

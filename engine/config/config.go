@@ -22,6 +22,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -87,7 +89,7 @@ func Load(fsys fs.FS, opts Options) (*change.Set, error) {
 		return nil, err
 	}
 	in := l.newInstance(root, nil, nil, "", "")
-	for _, name := range sortedKeys(root.variables) {
+	for _, name := range slices.Sorted(maps.Keys(root.variables)) {
 		v := root.variables[name]
 		val := l.rootVariable(v, vals)
 		in.vars[name] = &node{what: "var." + name, rng: v.def0, state: done, val: val}

@@ -2,6 +2,8 @@ package config
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/tollgate-dev/tollgate/engine/change"
 	"github.com/tollgate-dev/tollgate/engine/provider"
@@ -12,10 +14,10 @@ import (
 // instances, then those of the modules it calls.
 func (l *loader) emit(in *instance, out *[]change.Resource) {
 	m := in.mod
-	for _, name := range sortedKeys(in.vars) {
+	for _, name := range slices.Sorted(maps.Keys(in.vars)) {
 		l.get(in.vars[name])
 	}
-	for _, name := range sortedKeys(in.locals) {
+	for _, name := range slices.Sorted(maps.Keys(in.locals)) {
 		l.get(in.locals[name])
 	}
 	for _, r := range m.resources {
@@ -26,7 +28,7 @@ func (l *loader) emit(in *instance, out *[]change.Resource) {
 	for _, r := range m.data {
 		l.get(&in.data[r.typ+"."+r.name].node)
 	}
-	for _, name := range sortedKeys(in.outputs) {
+	for _, name := range slices.Sorted(maps.Keys(in.outputs)) {
 		l.get(in.outputs[name])
 	}
 	for _, c := range m.calls {

@@ -3,6 +3,8 @@ package config
 import (
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -26,7 +28,7 @@ type given struct {
 // command-line order; here every --var wins over every --var-file.)
 func (l *loader) rootValues(m *module) (map[string]given, error) {
 	vals := map[string]given{}
-	for _, name := range sortedKeys(l.opts.Env) {
+	for _, name := range slices.Sorted(maps.Keys(l.opts.Env)) {
 		if v := m.variables[name]; v != nil {
 			vals[name] = l.raw(v, l.opts.Env[name], "TF_VAR_"+name)
 		}
@@ -46,7 +48,7 @@ func (l *loader) rootValues(m *module) (map[string]given, error) {
 		l.ps.external[f.Name] = true
 		l.varFile(m, f.Name, f.Data, true, vals)
 	}
-	for _, name := range sortedKeys(l.opts.Vars) {
+	for _, name := range slices.Sorted(maps.Keys(l.opts.Vars)) {
 		v := m.variables[name]
 		if v == nil {
 			l.ps.addProblem(Problem{Summary: l.undeclared(m, name)})
@@ -104,7 +106,7 @@ func (l *loader) varFile(m *module, name string, src []byte, named bool, vals ma
 	}
 	attrs, diags := f.Body.JustAttributes()
 	l.ps.add(diags)
-	for _, n := range sortedKeys(attrs) {
+	for _, n := range slices.Sorted(maps.Keys(attrs)) {
 		a := attrs[n]
 		if m.variables[n] == nil {
 			if named {
@@ -144,7 +146,7 @@ func (l *loader) raw(v *variable, s, what string) given {
 // undeclared is the error for a value given for a variable the root
 // module does not declare.
 func (l *loader) undeclared(m *module, name string) string {
-	declared := strings.Join(sortedKeys(m.variables), ", ")
+	declared := strings.Join(slices.Sorted(maps.Keys(m.variables)), ", ")
 	if declared == "" {
 		declared = "none"
 	}

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -42,7 +44,7 @@ func (l *loader) load() (*module, error) {
 	for _, m := range l.modules {
 		m.attrNames(names)
 	}
-	l.computed = sortedKeys(names)
+	l.computed = slices.Sorted(maps.Keys(names))
 	return root, nil
 }
 

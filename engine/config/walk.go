@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -110,7 +111,7 @@ func bodyRefs(b *body) map[string][]string {
 		walkBlock(blk, nil, add(blockKind(blk)))
 	}
 	for k, addrs := range out {
-		out[k] = sortedUnique(addrs)
+		out[k] = slices.Compact(slices.Sorted(slices.Values(addrs)))
 	}
 	return out
 }

@@ -8,7 +8,7 @@ import (
 	"bytes"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 
 	tfjson "github.com/hashicorp/terraform-json"
 
@@ -70,7 +70,7 @@ func Parse(name string, data []byte, opts Options) (*change.Set, error) {
 		FormatVersion:    doc.FormatVersion,
 		TerraformVersion: doc.TerraformVersion,
 		Resources:        res,
-		Notes:            sortedUnique(notes),
+		Notes:            slices.Compact(slices.Sorted(slices.Values(notes))),
 	}, nil
 }
 
@@ -195,20 +195,6 @@ func kindOf(c byte) string {
 		return "an object"
 	}
 	return "a number"
-}
-
-func sortedUnique(ss []string) []string {
-	if len(ss) == 0 {
-		return nil
-	}
-	sort.Strings(ss)
-	out := ss[:1]
-	for _, s := range ss[1:] {
-		if s != out[len(out)-1] {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 func isAWS(p string) bool { return provider.IsAWS(p) }

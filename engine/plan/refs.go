@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"slices"
 	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
@@ -30,7 +31,7 @@ func refsOf(exprs map[string]*tfjson.Expression) map[string][]string {
 		if out == nil {
 			out = map[string][]string{}
 		}
-		out[attr] = sortedUnique(addrs)
+		out[attr] = slices.Compact(slices.Sorted(slices.Values(addrs)))
 	}
 	return out
 }

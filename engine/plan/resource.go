@@ -3,6 +3,7 @@ package plan
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -123,7 +124,7 @@ func (p *parser) convert(rc *tfjson.ResourceChange, field string, off int) (conv
 	redact(r.Before, rc.Change.BeforeSensitive, &paths)
 	redact(r.After, rc.Change.AfterSensitive, &paths)
 	if len(paths) > 0 {
-		r.SensitivePaths = sortedUnique(paths)
+		r.SensitivePaths = slices.Compact(slices.Sorted(slices.Values(paths)))
 	}
 	out := converted{keep: true}
 	if forgetsOld {

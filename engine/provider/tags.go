@@ -2,6 +2,7 @@ package provider
 
 import (
 	"encoding/json"
+	"slices"
 	"sort"
 	"strconv"
 )
@@ -36,7 +37,7 @@ func awsTags(vals, unknown map[string]any, s *Settings) (map[string]string, []st
 	for _, k := range unknownKeys {
 		delete(merged, k)
 	}
-	return merged, sortedUnique(unknownKeys)
+	return merged, slices.Compact(slices.Sorted(slices.Values(unknownKeys)))
 }
 
 // knownTagsAll reports whether the values hold a known tags_all map.
@@ -120,18 +121,4 @@ func TagValue(v any) (string, bool) {
 func asObject(v any) map[string]any {
 	m, _ := v.(map[string]any)
 	return m
-}
-
-func sortedUnique(ss []string) []string {
-	if len(ss) == 0 {
-		return nil
-	}
-	sort.Strings(ss)
-	out := ss[:1]
-	for _, s := range ss[1:] {
-		if s != out[len(out)-1] {
-			out = append(out, s)
-		}
-	}
-	return out
 }
