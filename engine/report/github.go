@@ -20,25 +20,57 @@ import (
 // A blocking finding is an error; a warn, or a deny the gate lets through
 // because of its enforcement level, a warning; info, and a waived finding
 // (visible, but accepted), a notice.
+//
+// GitHub shows at most 10 annotations of each kind per step (and 50 per
+// job): the first ones are written, most severe first, and the summary
+// says how many were left out.
 func GitHub(w io.Writer, res *engine.Result) error {
 	if res == nil || res.Estimate == nil {
 		return errNoEstimate
 	}
 	var b strings.Builder
+	written := map[string]int{}
+	left := 0
 	for _, j := range res.Findings {
-		b.WriteString(annotation(j))
+		command, line := annotation(j)
+		// Keep one notice for the summary.
+		if limit := annotationsPerStep - boolInt(command == "notice"); written[command] >= limit || written["all"] >= annotationsPerJob-1 {
+			left++
+			continue
+		}
+		written[command]++
+		written["all"]++
+		b.WriteString(line)
 	}
 	summary := fmt.Sprintf("Gate %s. Monthly cost %s → %s (%s).",
 		gateVerdict(res), dollars(res.PastTotal), dollars(res.Total), signedDollars(res.DiffTotal))
+	if left > 0 {
+		summary += fmt.Sprintf(" %d more findings are not annotated: GitHub shows at most %d annotations of each kind per step; see the job summary or the SARIF report.", left, annotationsPerStep)
+	}
 	b.WriteString(workflowCommand("notice", []property{{"title", toolName}}, summary))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
+// GitHub's limits on workflow-command annotations.
+const (
+	annotationsPerStep = 10 // of each kind: error, warning, notice
+	annotationsPerJob  = 50
+)
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 type property struct{ name, value string }
 
-func annotation(j gate.Judged) string {
-	command, status, detail := "notice", "", ""
+// annotation renders one finding as a workflow command, and says which.
+func annotation(j gate.Judged) (command, line string) {
+	command = "notice"
+	status, detail := "", ""
 	switch {
 	case j.Blocking:
 		command = "error"
@@ -77,7 +109,7 @@ func annotation(j gate.Judged) string {
 	if detail != "" {
 		msg += " (" + detail + ")"
 	}
-	return workflowCommand(command, props, msg)
+	return command, workflowCommand(command, props, msg)
 }
 
 // workflowCommand formats "::command k=v,k=v::message\n", escaped as the

@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -100,5 +101,36 @@ func TestGitHubCommands(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("commands (-want +got):\n%s", diff)
+	}
+}
+
+// TestGitHubCaps checks GitHub's limit of 10 annotations of each kind per
+// step: the most severe are written, and the summary counts the rest.
+func TestGitHubCaps(t *testing.T) {
+	res := clean(t)
+	for i := range 25 {
+		res.Findings = append(res.Findings, gate.Judged{Blocking: true, Finding: policy.Finding{
+			Rule: "required-tags", Severity: policy.Deny, Message: fmt.Sprintf("resource %02d", i)}})
+	}
+	for i := range 3 {
+		res.Findings = append(res.Findings, gate.Judged{Finding: policy.Finding{
+			Rule: "gpu", Severity: policy.Warn, Message: fmt.Sprintf("warning %d", i)}})
+	}
+	var b bytes.Buffer
+	if err := report.GitHub(&b, res); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if n := strings.Count(out, "::error "); n != 10 {
+		t.Errorf("%d errors, want 10", n)
+	}
+	if n := strings.Count(out, "::warning "); n != 3 {
+		t.Errorf("%d warnings, want 3", n)
+	}
+	if !strings.Contains(out, "resource 09") || strings.Contains(out, "resource 10") {
+		t.Error("not the first ten errors")
+	}
+	if !strings.Contains(out, "15 more findings are not annotated") {
+		t.Errorf("the summary does not count the 15 left out:\n%s", out)
 	}
 }
