@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -24,6 +25,7 @@ const defaultConfig = "tollgate.yml"
 
 type checkFlags struct {
 	estimateFlags
+	reports     []string
 	config      string
 	policyDirs  []string
 	noBuiltin   bool
@@ -59,6 +61,10 @@ RULE or by a pull-request label listed in override_labels.`,
 			if err != nil {
 				return &exitError{code: exitFailed, err: err}
 			}
+			reports, err := parseReports(f.reports)
+			if err != nil {
+				return &exitError{code: exitFailed, err: err}
+			}
 			res, err := c.check(args[0], f)
 			if err != nil {
 				return &exitError{code: exitFailed, err: err}
@@ -66,6 +72,9 @@ RULE or by a pull-request label listed in override_labels.`,
 			if err := c.writeOutput(f.out, func(w io.Writer, color bool) error {
 				return format.render(w, res, color)
 			}, f.noColor); err != nil {
+				return &exitError{code: exitFailed, err: err}
+			}
+			if err := c.writeReports(reports, res); err != nil {
 				return &exitError{code: exitFailed, err: err}
 			}
 			if !res.Passed {
@@ -77,6 +86,7 @@ RULE or by a pull-request label listed in override_labels.`,
 	f.estimateFlags.register(cmd)
 	fl := cmd.Flags()
 	fl.Lookup("format").Usage = "output format: " + formatNames(checkFormats)
+	fl.StringArrayVar(&f.reports, "report", nil, "also write the result in another format to a file: `FORMAT=FILE` (repeatable), e.g. sarif=tollgate.sarif")
 	fl.StringVar(&f.config, "config", "", "guardrail settings `FILE` (default: tollgate.yml when present)")
 	fl.StringArrayVar(&f.policyDirs, "policy", nil, "a `DIR` of Rego policies to evaluate (repeatable)")
 	fl.BoolVar(&f.noBuiltin, "no-builtin", false, "do not evaluate the built-in guardrails")
@@ -137,6 +147,40 @@ func (c *cli) check(path string, f checkFlags) (*engine.Result, error) {
 		fmt.Fprintf(c.stderr, "tollgate: warning: %s\n", warning)
 	}
 	return res, nil
+}
+
+// fileReport is one --report FORMAT=FILE.
+type fileReport struct {
+	format outputFormat[*engine.Result]
+	file   string
+}
+
+// parseReports reads the --report flags before any work is done.
+func parseReports(specs []string) ([]fileReport, error) {
+	var out []fileReport
+	for _, spec := range specs {
+		name, file, ok := strings.Cut(spec, "=")
+		if !ok || file == "" {
+			return nil, fmt.Errorf("--report %q: want FORMAT=FILE, e.g. sarif=tollgate.sarif", spec)
+		}
+		format, err := pickFormat(checkFormats, name)
+		if err != nil {
+			return nil, fmt.Errorf("--report %s: %w", spec, err)
+		}
+		out = append(out, fileReport{format, file})
+	}
+	return out, nil
+}
+
+// writeReports writes the result once per --report, for CI systems that
+// read several artifacts of one run.
+func (c *cli) writeReports(reports []fileReport, res *engine.Result) error {
+	for _, r := range reports {
+		if err := c.writeOutput(r.file, func(w io.Writer, _ bool) error { return r.format.render(w, res, false) }, true); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // loadSettings reads --config, or tollgate.yml when it exists; no file
