@@ -66,7 +66,9 @@ var errNoRewind = &rewindError{}
 
 type rewindError struct{}
 
-func (*rewindError) Error() string { return "action: cannot retry a request whose body cannot be read again" }
+func (*rewindError) Error() string {
+	return "action: cannot retry a request whose body cannot be read again"
+}
 
 // shouldRetry decides from a response whether to try again, and after how
 // long.

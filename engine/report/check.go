@@ -23,6 +23,20 @@ type CheckDoc struct {
 	Passed   bool           `json:"passed"`
 	Findings []FindingDoc   `json:"findings"`
 	Waivers  []WaiverUseDoc `json:"waivers"`
+	// Rules are the evaluated rules, so that a saved result renders the
+	// SARIF rule catalogue and JUnit's quiet rules as the run did.
+	Rules []RuleDoc `json:"rules"`
+}
+
+// RuleDoc is one evaluated Rego rule; several can share an id.
+type RuleDoc struct {
+	ID          string `json:"id"`
+	Severity    string `json:"severity"`
+	Package     string `json:"package"`
+	Name        string `json:"name"`
+	Title       string `json:"title,omitempty"`
+	Description string `json:"description,omitempty"`
+	Policy      string `json:"policy,omitempty"`
 }
 
 // FindingDoc is one finding. Rule, severity, message, address, location
@@ -43,6 +57,7 @@ type FindingDoc struct {
 	// applies.
 	ExpiredWaiver *WaiverDoc `json:"expired_waiver,omitempty"`
 	Title         string     `json:"title,omitempty"`
+	Description   string     `json:"description,omitempty"`
 	Policy        string     `json:"policy,omitempty"`
 }
 
@@ -73,6 +88,7 @@ func NewCheckDoc(res *engine.Result) *CheckDoc {
 		Passed:      res.Passed,
 		Findings:    make([]FindingDoc, 0, len(res.Findings)),
 		Waivers:     make([]WaiverUseDoc, 0, len(res.Waivers)),
+		Rules:       make([]RuleDoc, 0, len(res.Rules)),
 	}
 	for _, j := range res.Findings {
 		doc.Findings = append(doc.Findings, FindingDoc{
@@ -87,11 +103,18 @@ func NewCheckDoc(res *engine.Result) *CheckDoc {
 			Overridden:    j.Overridden,
 			ExpiredWaiver: waiverDoc(j.Expired),
 			Title:         j.Title,
+			Description:   j.Description,
 			Policy:        j.Policy,
 		})
 	}
 	for _, u := range res.Waivers {
 		doc.Waivers = append(doc.Waivers, WaiverUseDoc{WaiverDoc: *waiverDoc(&u.Waiver), Status: u.Status, Findings: u.Findings})
+	}
+	for _, r := range res.Rules {
+		doc.Rules = append(doc.Rules, RuleDoc{
+			ID: r.ID, Severity: string(r.Severity), Package: r.Package, Name: r.Name,
+			Title: r.Title, Description: r.Description, Policy: r.Policy,
+		})
 	}
 	return doc
 }

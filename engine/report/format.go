@@ -33,9 +33,11 @@ func signedDollars(d decimal.Decimal) string {
 	return dollars(d)
 }
 
-// unitPrice renders a unit price with all its digits, at least cents.
+// unitPrice renders a unit price with all its digits, at least cents. It
+// looks at the value, not at how many digits the decimal carries, so that
+// 0.10 and 0.1 (a price read back from JSON) both render $0.10.
 func unitPrice(d decimal.Decimal) string {
-	if d.Exponent() > -2 {
+	if d.Equal(d.Truncate(2)) {
 		return "$" + thousands(d.StringFixed(2))
 	}
 	return "$" + thousands(d.String())
