@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -69,12 +70,14 @@ RULE or by a pull-request label listed in override_labels.`,
 			if err != nil {
 				return &exitError{code: exitFailed, err: err}
 			}
+			opts := f.renderOptions(args[0])
 			if err := c.writeOutput(f.out, func(w io.Writer, color bool) error {
-				return format.render(w, res, color)
+				opts.color = color
+				return format.render(w, res, opts)
 			}, f.noColor); err != nil {
 				return &exitError{code: exitFailed, err: err}
 			}
-			if err := c.writeReports(reports, res); err != nil {
+			if err := c.writeReports(reports, res, opts); err != nil {
 				return &exitError{code: exitFailed, err: err}
 			}
 			if !res.Passed {
@@ -174,13 +177,31 @@ func parseReports(specs []string) ([]fileReport, error) {
 
 // writeReports writes the result once per --report, for CI systems that
 // read several artifacts of one run.
-func (c *cli) writeReports(reports []fileReport, res *engine.Result) error {
+func (c *cli) writeReports(reports []fileReport, res *engine.Result, opts renderOptions) error {
+	opts.color = false
 	for _, r := range reports {
-		if err := c.writeOutput(r.file, func(w io.Writer, _ bool) error { return r.format.render(w, res, false) }, true); err != nil {
+		if err := c.writeOutput(r.file, func(w io.Writer, _ bool) error { return r.format.render(w, res, opts) }, true); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// renderOptions says where the configuration is, for formats whose paths
+// are relative to the repository: the .tf directory checked, or --source
+// for a plan; and the config file, where findings without a location go.
+func (f checkFlags) renderOptions(path string) renderOptions {
+	root := f.source
+	if info, err := os.Stat(path); err == nil && info.IsDir() && f.source == "." {
+		root = path
+	}
+	cfg := f.config
+	if cfg == "" {
+		if _, err := os.Stat(defaultConfig); err == nil {
+			cfg = defaultConfig
+		}
+	}
+	return renderOptions{root: filepath.ToSlash(filepath.Clean(root)), config: cfg}
 }
 
 // loadSettings reads --config, or tollgate.yml when it exists; no file

@@ -82,7 +82,7 @@ unless a usage file (--usage) gives them.`,
 				return &exitError{code: exitFailed, err: err}
 			}
 			if err := c.writeOutput(f.out, func(w io.Writer, color bool) error {
-				return format.render(w, est, color)
+				return format.render(w, est, renderOptions{color: color})
 			}, f.noColor); err != nil {
 				return &exitError{code: exitFailed, err: err}
 			}

@@ -94,7 +94,7 @@ Exit codes: 0 success, 1 the gate failed, 2 tollgate could not do its job
 		SilenceErrors: true,
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.AddCommand(c.estimateCommand(), c.checkCommand(), c.policyCommand())
+	root.AddCommand(c.estimateCommand(), c.checkCommand(), c.commentCommand(), c.policyCommand())
 	return root
 }
 

@@ -100,6 +100,14 @@ func blocking(res *engine.Result) int {
 }
 
 // gateVerdict is "PASSED" or "FAILED (2 blocking findings)".
+// Summary is a check result on one line, for check runs, statuses and
+// the last annotation: "Gate FAILED (2 blocking findings). Monthly cost
+// $10.00 → $25.00 (+$15.00)."
+func Summary(res *engine.Result) string {
+	return fmt.Sprintf("Gate %s. Monthly cost %s → %s (%s).",
+		gateVerdict(res), dollars(res.PastTotal), dollars(res.Total), signedDollars(res.DiffTotal))
+}
+
 func gateVerdict(res *engine.Result) string {
 	if res.Passed {
 		return "PASSED"

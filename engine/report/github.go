@@ -42,8 +42,7 @@ func GitHub(w io.Writer, res *engine.Result) error {
 		written["all"]++
 		b.WriteString(line)
 	}
-	summary := fmt.Sprintf("Gate %s. Monthly cost %s → %s (%s).",
-		gateVerdict(res), dollars(res.PastTotal), dollars(res.Total), signedDollars(res.DiffTotal))
+	summary := Summary(res)
 	if left > 0 {
 		summary += fmt.Sprintf(" %d more findings are not annotated: GitHub shows at most %d annotations of each kind per step; see the job summary or the SARIF report.", left, annotationsPerStep)
 	}
