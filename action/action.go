@@ -15,6 +15,9 @@ import (
 )
 
 // Behavior is what posting does with the comment an earlier run left.
+// Whatever the behaviour, nothing is posted when the newest comment already
+// says the same (on the same commit), and a comment a newer run wrote is
+// never touched.
 type Behavior string
 
 // Behaviours of --behavior.
@@ -22,7 +25,8 @@ const (
 	// Update edits the existing comment in place (the default), or creates
 	// one when there is none.
 	Update Behavior = "update"
-	// New always adds a new comment.
+	// New adds a new comment for every new result, keeping the earlier
+	// ones as a history.
 	New Behavior = "new"
 	// DeleteAndNew deletes the earlier comments and adds a new one, so
 	// that the result is the newest thing on the pull request.

@@ -86,6 +86,12 @@ RULE or by a pull-request label listed in override_labels.`,
 			return nil
 		},
 	}
+	f.register(cmd)
+	return cmd
+}
+
+// register adds the flags of check (and of comment, which checks too).
+func (f *checkFlags) register(cmd *cobra.Command) {
 	f.estimateFlags.register(cmd)
 	fl := cmd.Flags()
 	fl.Lookup("format").Usage = "output format: " + formatNames(checkFormats)
@@ -96,7 +102,6 @@ RULE or by a pull-request label listed in override_labels.`,
 	fl.StringArrayVar(&f.overrides, "override", nil, "override the soft `RULE` for this run (repeatable)")
 	fl.StringVar(&f.regoVersion, "rego-version", "", "read every policy file as Rego `v0` or v1 (default: detected per file)")
 	f.context.register(cmd)
-	return cmd
 }
 
 // check runs the whole pipeline: read, locate, price, evaluate, gate.

@@ -149,8 +149,9 @@ func (c *comment) full(res *engine.Result) {
 		c.paragraph(rankHeadline, fmt.Sprintf("⚠️ **%s not priced**: their cost is missing from the totals.", plural(n, "resource")))
 	}
 	c.findings(res)
-	c.resources(res.Estimate)
-	c.components(res.Estimate)
+	rs := changed(res.Estimate)
+	c.resources(rs)
+	c.components(rs)
 	if len(res.Unpriced) > 0 {
 		s := section{
 			head: fmt.Sprintf("\n<details><summary>Not priced (%d)</summary>\n\n", len(res.Unpriced)),
@@ -317,8 +318,7 @@ func changed(est *engine.Estimate) []engine.ResourceCost {
 	return out
 }
 
-func (c *comment) resources(est *engine.Estimate) {
-	rs := changed(est)
+func (c *comment) resources(rs []engine.ResourceCost) {
 	if len(rs) == 0 {
 		return
 	}
@@ -355,10 +355,10 @@ func (c *comment) table(head, header, more string, rows []string, shown, rank in
 	})
 }
 
-// components lists the cost lines of every changed resource, collapsed.
-func (c *comment) components(est *engine.Estimate) {
+// components lists the cost lines of the changed resources, collapsed.
+func (c *comment) components(rs []engine.ResourceCost) {
 	s := section{head: "\n<details><summary>Cost components</summary>\n", foot: "\n</details>\n", rank: rankComponents, kind: kindComponents}
-	for _, rc := range changed(est) {
+	for _, rc := range rs {
 		comps := shownComponents(rc)
 		if len(comps) == 0 {
 			continue

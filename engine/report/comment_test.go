@@ -579,3 +579,13 @@ func FuzzComment(f *testing.F) {
 		validComment(t, body, want)
 	})
 }
+
+// BenchmarkComment renders a check of 10,000 resources with 5,000
+// findings into GitHub's limit.
+func BenchmarkComment(b *testing.B) {
+	res := huge(10000, 5000)
+	b.ReportAllocs()
+	for b.Loop() {
+		report.Comment(res, report.CommentOptions{Marker: testMarker})
+	}
+}

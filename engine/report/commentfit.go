@@ -60,7 +60,10 @@ func fit(marker string, secs []section, noteAt, limit int) string {
 	size := func(s string) int { return utf8.RuneCountInString(s) }
 	kept := make([]int, len(secs))
 	partSize := make([][]int, len(secs))
-	total := size(marker) + 1
+	if marker != "" {
+		marker += "\n"
+	}
+	total := size(marker)
 	for i, s := range secs {
 		kept[i] = len(s.parts)
 		partSize[i] = make([]int, len(s.parts))
@@ -102,12 +105,12 @@ func fit(marker string, secs []section, noteAt, limit int) string {
 		}
 		if over() {
 			// Not even the marker and the note fit: the marker alone.
-			return marker + "\n"
+			return marker
 		}
 	}
 	var b strings.Builder
 	b.Grow(total + len(note))
-	b.WriteString(marker + "\n")
+	b.WriteString(marker)
 	for i, s := range secs {
 		if i == noteAt {
 			b.WriteString(note)

@@ -237,3 +237,19 @@ func FuzzReadCheckJSON(f *testing.F) {
 		report.Comment(again, report.CommentOptions{Marker: testMarker})
 	})
 }
+
+// BenchmarkReadCheckJSON reads back a saved check of 10,000 resources
+// with 5,000 findings.
+func BenchmarkReadCheckJSON(b *testing.B) {
+	var saved bytes.Buffer
+	if err := report.CheckJSON(&saved, huge(10000, 5000)); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(saved.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := report.ReadCheckJSON(bytes.NewReader(saved.Bytes())); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
