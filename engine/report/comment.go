@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -10,8 +9,6 @@ import (
 
 	"github.com/tollgate-dev/tollgate/engine"
 	"github.com/tollgate-dev/tollgate/engine/change"
-	"github.com/tollgate-dev/tollgate/engine/gate"
-	"github.com/tollgate-dev/tollgate/engine/policy"
 )
 
 // GitHubCommentLimit is the most characters GitHub takes in a comment body.

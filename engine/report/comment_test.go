@@ -187,6 +187,18 @@ func TestCommentResourceOrder(t *testing.T) {
 	}
 }
 
+func TestCommentOneMore(t *testing.T) {
+	body := report.Comment(huge(21, 31), report.CommentOptions{Marker: testMarker})
+	validComment(t, body, report.GitHubCommentLimit)
+	for _, want := range []string{
+		"| *… and 1 more* | | | | |\n", "<summary>1 more changed resource</summary>", "<summary>1 more deny finding</summary>",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("body lacks %q", want)
+		}
+	}
+}
+
 // TestCommentHeadline: the verdict and the monthly cost with its diff.
 func TestCommentHeadline(t *testing.T) {
 	res := checked(t)

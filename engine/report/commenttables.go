@@ -36,8 +36,7 @@ func (c *comment) findings(res *engine.Result) {
 			rows[i] = findingRow(j)
 		}
 		head := fmt.Sprintf("\n**%s %s (%d)**\n\n%s", severityIcon(sev), sev, len(group), header)
-		more := fmt.Sprintf("%d more %s findings", len(group)-commentFindingRows, sev)
-		c.table(head, header, more, rows, commentFindingRows, severityRank(sev), kindFinding)
+		c.table(head, header, string(sev)+" finding", rows, commentFindingRows, severityRank(sev), kindFinding)
 	}
 }
 
@@ -132,19 +131,25 @@ func (c *comment) resources(rs []engine.ResourceCost) {
 		rows[i] = fmt.Sprintf("| %s | %s | %s | %s | %s |\n", span(rc.Address), rc.Action, dollars(rc.Past), after, signedDollars(rc.Diff))
 	}
 	head := fmt.Sprintf("\n### Changed resources (%d)\n\n%s", len(rs), header)
-	more := fmt.Sprintf("%d more changed resources", len(rs)-commentResourceRows)
-	c.table(head, header, more, rows, commentResourceRows, rankResources, kindResource)
+	c.table(head, header, "changed resource", rows, commentResourceRows, rankResources, kindResource)
 }
 
 // table adds a table of at most shown rows, then "… and N more" and the
-// rest of the rows in a collapsed table of their own.
-func (c *comment) table(head, header, more string, rows []string, shown, rank int, k kind) {
+// rest of the rows in a collapsed table of their own; noun is what a row
+// is.
+func (c *comment) table(head, header, noun string, rows []string, shown, rank int, k kind) {
 	if len(rows) <= shown {
 		c.add(section{head: head, parts: rows, rank: rank, kind: k})
 		return
 	}
+	n := thousands(strconv.Itoa(len(rows) - shown))
+	more := n + " more " + noun
+	if len(rows)-shown > 1 {
+		more += "s"
+	}
+	columns := strings.Count(header[:strings.Index(header, "\n")], "|") - 1
 	first := slices.Clip(rows[:shown])
-	first = append(first, fmt.Sprintf("| *… and %s more* |%s\n", thousands(strconv.Itoa(len(rows)-shown)), strings.Repeat(" |", strings.Count(header[:strings.Index(header, "\n")], "|")-2)))
+	first = append(first, "| *… and "+n+" more* |"+strings.Repeat(" |", columns-1)+"\n")
 	c.add(section{head: head, parts: first, rank: rank, kind: k, tail: 1})
 	c.add(section{
 		head:  fmt.Sprintf("\n<details><summary>%s</summary>\n\n%s", cell(more), header),
@@ -238,7 +243,7 @@ func span(s string) string {
 	return fence + " " + strings.ReplaceAll(s, "|", "\\|") + " " + fence
 }
 
-// text makes a message safe in a table cell, at most max runes long.
+// text makes a message safe in a table cell, cut to limit characters.
 func text(s string, limit int) string {
 	s = printable(s)
 	if r := []rune(s); len(r) > limit {
