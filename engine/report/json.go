@@ -1,9 +1,10 @@
 // Package report renders estimates and check results for people and
-// programs: an aligned table for terminals, Markdown for pull requests and
-// documents, the JSON documents whose shapes are contracts
-// (estimate.schema.json, check.schema.json), and, for check results,
-// SARIF, JUnit XML and GitHub Actions annotations. Renderers are pure:
-// same input, same bytes.
+// programs: an aligned table for terminals, Markdown for documents, the
+// pull-request comment (cut to the forge's limit), the JSON documents
+// whose shapes are contracts (estimate.schema.json, check.schema.json, and
+// ReadCheckJSON to read a saved result back), and, for check results,
+// SARIF, JUnit XML, GitHub Actions annotations and GitLab's Code Quality
+// and Terraform reports. Renderers are pure: same input, same bytes.
 package report
 
 import (
