@@ -168,23 +168,9 @@ func (c *comment) components(rs []engine.ResourceCost) {
 		if len(comps) == 0 {
 			continue
 		}
-		var b strings.Builder
-		fmt.Fprintf(&b, "\n%s (%s)\n\n| Component | Quantity | Unit price | Monthly |\n|---|--:|--:|--:|\n", span(rc.Address), rc.Action)
-		for _, cp := range comps {
-			qty := quantity(cp.Quantity) + " " + cell(cp.Unit)
-			if cp.UsageBased && cp.UsageKey == "" {
-				qty += " \\*"
-			}
-			price, monthly := "not priced", "—"
-			if cp.Priced() {
-				price, monthly = unitPrice(cp.UnitPrice), dollars(cp.MonthlyCost)
-				if cp.Approximation != "" {
-					price = "~" + price
-				}
-			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", text(cp.Name, commentMessageRunes), qty, price, monthly)
-		}
-		s.parts = append(s.parts, b.String())
+		s.parts = append(s.parts, componentTable(rc, comps, span(rc.Address), func(name string) string {
+			return text(name, commentMessageRunes)
+		}))
 	}
 	if len(s.parts) > 0 {
 		c.add(s)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/engine"
 	"github.com/tollgate-dev/tollgate/engine/change"
+	"github.com/tollgate-dev/tollgate/pricing"
 )
 
 // Markdown writes the estimate as GitHub-flavoured Markdown: a headline,
@@ -59,21 +60,7 @@ func writeCostMarkdown(b *strings.Builder, est *engine.Estimate) {
 		if len(comps) == 0 {
 			continue
 		}
-		fmt.Fprintf(&details, "\n%s (%s)\n\n| Component | Quantity | Unit price | Monthly |\n|---|--:|--:|--:|\n", code(rc.Address), rc.Action)
-		for _, c := range comps {
-			qty := quantity(c.Quantity) + " " + c.Unit
-			if c.UsageBased && c.UsageKey == "" {
-				qty += " \\*"
-			}
-			price, monthly := "not priced", "—"
-			if c.Priced() {
-				price, monthly = unitPrice(c.UnitPrice), dollars(c.MonthlyCost)
-				if c.Approximation != "" {
-					price = "~" + price
-				}
-			}
-			fmt.Fprintf(&details, "| %s | %s | %s | %s |\n", cell(c.Name), qty, price, monthly)
-		}
+		details.WriteString(componentTable(rc, comps, code(rc.Address), cell))
 	}
 	if details.Len() > 0 {
 		fmt.Fprintf(b, "\n<details><summary>Cost components</summary>\n%s\n</details>\n", details.String())
@@ -117,3 +104,25 @@ func code(s string) string {
 func cell(s string) string { return cellEscaper.Replace(s) }
 
 var cellEscaper = strings.NewReplacer("|", "\\|", "\n", " ", "<", "&lt;", ">", "&gt;")
+
+// componentTable renders a resource's cost lines as a Markdown table under
+// its address; name renders a component's name for a table cell.
+func componentTable(rc engine.ResourceCost, comps []pricing.Component, address string, name func(string) string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%s (%s)\n\n| Component | Quantity | Unit price | Monthly |\n|---|--:|--:|--:|\n", address, rc.Action)
+	for _, c := range comps {
+		qty := quantity(c.Quantity) + " " + cell(c.Unit)
+		if c.UsageBased && c.UsageKey == "" {
+			qty += " \\*"
+		}
+		price, monthly := "not priced", "—"
+		if c.Priced() {
+			price, monthly = unitPrice(c.UnitPrice), dollars(c.MonthlyCost)
+			if c.Approximation != "" {
+				price = "~" + price
+			}
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", name(c.Name), qty, price, monthly)
+	}
+	return b.String()
+}
