@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -24,8 +25,10 @@ type Row struct {
 }
 
 // Builder collects rows and writes them in the catalog format. The output
-// is byte-for-byte reproducible for the same rows.
+// is byte-for-byte reproducible for the same rows. It is safe for
+// concurrent use, so that feeds can import at the same time.
 type Builder struct {
+	mu      sync.Mutex
 	sources map[string]pricing.Source
 	twins   map[string]twinRow
 	rows    map[string]Row // service \x00 region \x00 key
@@ -40,12 +43,16 @@ func NewBuilder() *Builder {
 
 // AddSource registers a source of prices.
 func (b *Builder) AddSource(s pricing.Source) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	b.sources[s.ID] = s
 }
 
 // AddTwin declares that region takes its service prices from twin when it
 // has none of its own, because of evidence (shown to users).
 func (b *Builder) AddTwin(service, region, twin, evidence string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	b.twins[service+"\x00"+region] = twinRow{service, region, twin, evidence}
 }
 
@@ -53,6 +60,8 @@ func (b *Builder) AddTwin(service, region, twin, evidence string) {
 // error unless it has the same price: two sources must not silently
 // disagree. Use Set to replace a price on purpose.
 func (b *Builder) Add(r Row) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	if err := b.check(r); err != nil {
 		return err
 	}
@@ -66,6 +75,8 @@ func (b *Builder) Add(r Row) error {
 
 // Set adds or replaces a row.
 func (b *Builder) Set(r Row) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	if err := b.check(r); err != nil {
 		return err
 	}
@@ -75,12 +86,18 @@ func (b *Builder) Set(r Row) error {
 
 // Has reports whether a price is already present.
 func (b *Builder) Has(service, region, key string) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	_, ok := b.rows[service+"\x00"+region+"\x00"+key]
 	return ok
 }
 
 // Len is the number of rows.
-func (b *Builder) Len() int { return len(b.rows) }
+func (b *Builder) Len() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.rows)
+}
 
 func (b *Builder) check(r Row) error {
 	if _, ok := b.sources[r.Source]; !ok {
@@ -100,6 +117,8 @@ func (b *Builder) check(r Row) error {
 // Write writes the catalog files through create, which opens a file of the
 // catalog directory for writing.
 func (b *Builder) Write(create func(name string) (io.WriteCloser, error)) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	var src bytes.Buffer
 	src.WriteString("id\tpriced_as_of\tname\torigin\tlicense\n")
 	for _, id := range slices.Sorted(maps.Keys(b.sources)) {
