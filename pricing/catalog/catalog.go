@@ -98,6 +98,59 @@ func (c *Catalog) Err() error {
 	return c.err
 }
 
+// Services lists the services the catalog has prices for, sorted.
+func (c *Catalog) Services() ([]string, error) {
+	entries, err := fs.ReadDir(c.fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("price catalog: %w", err)
+	}
+	var out []string
+	for _, e := range entries {
+		if name, ok := strings.CutSuffix(e.Name(), ".tsv.gz"); ok && !e.IsDir() {
+			out = append(out, name)
+		}
+	}
+	return out, nil
+}
+
+// CopyTo adds the rows of the catalog that keep accepts, and their sources
+// and twins, to b, unless b already has a price for the same key: a
+// refresh keeps the prices of regions and providers it did not read.
+func (c *Catalog) CopyTo(b *Builder, keep func(service, region string) bool) error {
+	services, err := c.Services()
+	if err != nil {
+		return err
+	}
+	used := map[string]bool{}
+	for _, svc := range services {
+		var addErr error
+		c.Rows(svc, func(region, key string, p pricing.Price) {
+			if addErr != nil || !keep(svc, region) || b.Has(svc, region, key) {
+				return
+			}
+			if !used[p.Source] {
+				used[p.Source] = true
+				if src, ok := c.sources[p.Source]; ok {
+					b.AddSource(src)
+				}
+			}
+			addErr = b.Add(Row{Service: svc, Region: region, Key: key, Price: p.Amount, Unit: p.Unit, Source: p.Source})
+		})
+		if addErr != nil {
+			return addErr
+		}
+		if err := c.Err(); err != nil {
+			return err
+		}
+	}
+	for k, t := range c.twins {
+		if svc, region, _ := strings.Cut(k, "\x00"); keep(svc, region) {
+			b.AddTwin(svc, region, t.region, t.evidence)
+		}
+	}
+	return nil
+}
+
 // Sources lists every source, sorted by id.
 func (c *Catalog) Sources() []pricing.Source {
 	out := make([]pricing.Source, 0, len(c.sources))

@@ -1,6 +1,13 @@
 package catalog
 
-import "context"
+import (
+	"context"
+	"errors"
+)
+
+// ErrUnavailable is wrapped by a feed that cannot run here (GCP's needs an
+// API key): its provider keeps the prices it had, and the refresh says so.
+var ErrUnavailable = errors.New("price list unavailable")
 
 // Feed is one provider's public price list, read over the network by
 // `tollgate pricing refresh` (and by cmd/catalog-gen -refresh for the
