@@ -5,8 +5,12 @@
 package engine
 
 import (
+	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -18,6 +22,7 @@ import (
 type Estimate struct {
 	Source     string
 	Currency   string
+	Catalog    string            // which catalog priced it: "embedded" or its directory
 	PricedAsOf map[string]string // source id -> date, for every source used
 
 	PastTotal, Total, DiffTotal decimal.Decimal
@@ -54,13 +59,23 @@ type Pricing struct {
 	Registry *pricing.Registry
 	Catalog  pricing.Catalog
 	Usage    *pricing.UsageFile // nil when there is none
+	// CatalogName says which catalog Catalog is, for every output.
+	CatalogName string
+	// Now is when the estimate is made: prices older than StaleAfter then
+	// get a note. The zero time skips the check.
+	Now time.Time
 }
+
+// StaleAfter is the age from which prices get a note saying to refresh
+// them: list prices change a few times a year.
+const StaleAfter = 90 * 24 * time.Hour
 
 // Estimate prices every resource of the set before and after the change.
 func (p Pricing) Estimate(set *change.Set) *Estimate {
 	est := &Estimate{
 		Source:     set.Source,
 		Currency:   pricing.Currency,
+		Catalog:    p.CatalogName,
 		PricedAsOf: map[string]string{},
 		Notes:      set.Notes,
 		Resources:  make([]ResourceCost, len(set.Resources)),
@@ -100,8 +115,36 @@ func (p Pricing) Estimate(set *change.Set) *Estimate {
 		}
 	}
 	est.DiffTotal = est.Total.Sub(est.PastTotal)
+	if note := p.staleNote(est.PricedAsOf); note != "" {
+		est.Notes = append(slices.Clip(est.Notes), note)
+	}
 	sort.SliceStable(est.Unpriced, func(i, j int) bool { return est.Unpriced[i].Address < est.Unpriced[j].Address })
 	return est
+}
+
+// staleNote names the sources used whose prices are older than
+// StaleAfter, "" when none are. It gives dates, not ages, so that the same
+// plan gives the same output for months.
+func (p Pricing) staleNote(asOf map[string]string) string {
+	if p.Now.IsZero() {
+		return ""
+	}
+	var old []string
+	for _, id := range slices.Sorted(maps.Keys(asOf)) {
+		d, err := time.Parse("2006-01-02", asOf[id])
+		if err != nil {
+			if d, err = time.Parse("2006-01", asOf[id]); err != nil {
+				continue
+			}
+		}
+		if p.Now.Sub(d) > StaleAfter {
+			old = append(old, id)
+		}
+	}
+	if len(old) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("prices of %s are older than %d days: run `tollgate pricing refresh` for current ones", strings.Join(old, ", "), StaleAfter/(24*time.Hour))
 }
 
 func (p Pricing) price(r *change.Resource, idx index) ResourceCost {

@@ -2,6 +2,7 @@ package engine_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
@@ -157,5 +158,33 @@ func TestEstimateUnexpanded(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, est.Unpriced); diff != "" {
 		t.Errorf("Unpriced mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestStalePrices(t *testing.T) {
+	reg := pricing.NewRegistry([]pricing.Model{instance}, nil)
+	set := func() *change.Set {
+		return &change.Set{Resources: []change.Resource{{Address: "test_instance.a", Type: "test_instance", Action: change.Create, Region: "us-east-1", After: map[string]any{"instance_type": "t3.micro"}}}}
+	}
+	priced := time.Date(2025, 4, 24, 0, 0, 0, 0, time.UTC) // pricingtest's date
+	tests := []struct {
+		name string
+		now  time.Time
+		want []string
+	}{
+		{"no clock, no note", time.Time{}, nil},
+		{"90 days old is current", priced.Add(engine.StaleAfter), nil},
+		{"older is stale", priced.Add(engine.StaleAfter + time.Hour), []string{"prices of aws-ec2 are older than 90 days: run `tollgate pricing refresh` for current ones"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			est := engine.Pricing{Registry: reg, Catalog: cat, CatalogName: "embedded", Now: tt.now}.Estimate(set())
+			if diff := cmp.Diff(tt.want, est.Notes); diff != "" {
+				t.Errorf("notes (-want +got):\n%s", diff)
+			}
+			if est.Catalog != "embedded" {
+				t.Errorf("catalog = %q", est.Catalog)
+			}
+		})
 	}
 }

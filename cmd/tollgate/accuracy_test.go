@@ -60,7 +60,7 @@ func TestAccuracy(t *testing.T) {
 		t.Run(tc.plan, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			path := filepath.Join("testdata", "accuracy", tc.plan)
-			if code := run([]string{"estimate", path, "--format", "json"}, nil, &stdout, &stderr, nil); code != 0 {
+			if code := runTest([]string{"estimate", path, "--format", "json"}, nil, &stdout, &stderr, nil); code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr.String())
 			}
 			var doc struct {

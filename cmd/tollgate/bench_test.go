@@ -15,7 +15,7 @@ func BenchmarkEstimate(b *testing.B) {
 	path := synthPlanFile(b, 10000)
 	b.ReportAllocs()
 	for b.Loop() {
-		if code := run([]string{"estimate", path, "--format", "json"}, nil, io.Discard, io.Discard, nil); code != 0 {
+		if code := runTest([]string{"estimate", path, "--format", "json"}, nil, io.Discard, io.Discard, nil); code != 0 {
 			b.Fatalf("exit %d", code)
 		}
 	}
@@ -30,7 +30,7 @@ func BenchmarkCheck(b *testing.B) {
 		"--config", "../../examples/aws-web/tollgate.yml", "--policy", "../../examples/policies"}
 	b.ReportAllocs()
 	for b.Loop() {
-		if code := run(args, nil, io.Discard, io.Discard, nil); code == exitFailed {
+		if code := runTest(args, nil, io.Discard, io.Discard, nil); code == exitFailed {
 			b.Fatalf("exit %d", code)
 		}
 	}

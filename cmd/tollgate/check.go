@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -140,7 +139,7 @@ func (c *cli) check(path string, f checkFlags) (*engine.Result, error) {
 	checker := engine.Checker{Policies: eng, Gate: gate.Inputs{
 		Waivers: waivers, Levels: cfg.Levels(), Overrides: f.overrides, OverrideLabels: cfg.OverrideLabels(),
 	}}
-	res, err := checker.Check(ctx, est, run, time.Now())
+	res, err := checker.Check(ctx, est, run, c.now())
 	if err != nil {
 		return nil, err
 	}

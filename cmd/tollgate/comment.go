@@ -116,7 +116,7 @@ func (c *cli) prepare(args []string, f commentFlags, limit int) (*commentRun, er
 	if err := c.writeReports(reports, res, opts); err != nil {
 		return nil, err
 	}
-	marker := action.Marker{Key: f.key, Commit: run.Commit, Time: time.Now().UTC().Truncate(time.Second)}
+	marker := action.Marker{Key: f.key, Commit: run.Commit, Time: c.now().UTC().Truncate(time.Second)}
 	title := "tollgate"
 	if f.key != "" && f.key != "default" {
 		title += " (" + f.key + ")"

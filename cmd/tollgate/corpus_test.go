@@ -36,7 +36,7 @@ func TestSharedPlans(t *testing.T) {
 		name := filepath.Base(path)
 		t.Run(name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			code := run([]string{"estimate", path, "--format", "json"}, nil, &stdout, &stderr, nil)
+			code := runTest([]string{"estimate", path, "--format", "json"}, nil, &stdout, &stderr, nil)
 			if want, broken := brokenPlans[name]; broken {
 				if code != exitFailed {
 					t.Fatalf("exit %d, want %d", code, exitFailed)

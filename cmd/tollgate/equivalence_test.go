@@ -27,7 +27,7 @@ func TestDirectoryMatchesPlan(t *testing.T) {
 		t.Helper()
 		var stdout, stderr bytes.Buffer
 		args = append([]string{"estimate", "--format", "json", "--usage", "../../examples/aws-web/tollgate-usage.yml"}, args...)
-		if code := run(args, nil, &stdout, &stderr, nil); code != 0 {
+		if code := runTest(args, nil, &stdout, &stderr, nil); code != 0 {
 			t.Fatalf("%v: exit %d: %s", args, code, stderr.String())
 		}
 		var doc struct {

@@ -17,7 +17,6 @@ import (
 	"github.com/tollgate-dev/tollgate/engine/plan"
 	"github.com/tollgate-dev/tollgate/engine/source"
 	"github.com/tollgate-dev/tollgate/pricing"
-	"github.com/tollgate-dev/tollgate/pricing/catalog"
 )
 
 // estimateFlags are the flags of estimate (and, later, check).
@@ -30,6 +29,7 @@ type estimateFlags struct {
 	vars     []string
 	varFiles []string
 	noColor  bool
+	priceFlags
 }
 
 func (f *estimateFlags) register(cmd *cobra.Command) {
@@ -42,6 +42,7 @@ func (f *estimateFlags) register(cmd *cobra.Command) {
 	fl.StringArrayVar(&f.vars, "var", nil, "set a variable of a .tf directory: `NAME=VALUE` (repeatable)")
 	fl.StringArrayVar(&f.varFiles, "var-file", nil, "read variables of a .tf directory from a .tfvars `FILE` (repeatable)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never color the table output")
+	f.priceFlags.register(fl)
 }
 
 func (c *cli) estimateCommand() *cobra.Command {
@@ -64,8 +65,10 @@ created: variables come from defaults, terraform.tfvars, *.auto.tfvars,
 (data sources, computed attributes) make the costs that depend on them
 unpriced, never guessed.
 
-Prices come from the catalog built into tollgate; no network or account
-is needed. Usage-based costs (requests, data processed, storage) are 0
+Prices come from the catalog built into tollgate, or from the one
+tollgate pricing refresh last wrote (--prices and --offline choose); no
+network or account is needed. Outputs name the catalog and the date of
+its prices, and note prices older than 90 days. Usage-based costs (requests, data processed, storage) are 0
 unless a usage file (--usage) gives them.`,
 		Example: `  tollgate estimate plan.json
   tollgate estimate plan.json --format json --out estimate.json
@@ -127,8 +130,11 @@ func (c *cli) estimate(path string, f estimateFlags) (*engine.Estimate, *source.
 			return nil, nil, err
 		}
 	}
-	cat := catalog.Embedded()
-	est := engine.Pricing{Registry: reg, Catalog: cat, Usage: usage}.Estimate(set)
+	cat, catName, err := c.openCatalog(f.priceFlags)
+	if err != nil {
+		return nil, nil, err
+	}
+	est := engine.Pricing{Registry: reg, Catalog: cat, Usage: usage, CatalogName: catName, Now: c.now()}.Estimate(set)
 	if err := cat.Err(); err != nil {
 		return nil, nil, err
 	}

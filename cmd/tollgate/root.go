@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -27,6 +28,7 @@ type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	env            []string // KEY=value, as os.Environ gives it
+	now            func() time.Time
 }
 
 // getenv returns an environment variable, "" when unset.
@@ -42,10 +44,14 @@ func (c *cli) getenv(key string) string {
 // run executes the command line and returns the exit code. env is the
 // process environment (os.Environ()).
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env []string) int {
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, env: env}
+	return (&cli{stdin: stdin, stdout: stdout, stderr: stderr, env: env, now: time.Now}).run(args)
+}
+
+func (c *cli) run(args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	root := c.rootCommand()
 	root.SetArgs(args)
-	root.SetIn(stdin)
+	root.SetIn(c.stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.Execute()

@@ -119,13 +119,22 @@ func freeSummary(est *engine.Estimate) (int, string) {
 	return n, strings.Join(parts, ", ")
 }
 
-// pricedAsOf renders the price sources: "aws-ec2 2025-04-24, aws-rds 2025-04-24".
+// pricedAsOf renders the price sources and the catalog they came from:
+// "aws-ec2 2025-04-24, aws-rds 2025-04-24 (embedded catalog)".
 func pricedAsOf(est *engine.Estimate) string {
 	var parts []string
 	for _, id := range slices.Sorted(maps.Keys(est.PricedAsOf)) {
 		parts = append(parts, id+" "+est.PricedAsOf[id])
 	}
-	return strings.Join(parts, ", ")
+	s := strings.Join(parts, ", ")
+	switch {
+	case s == "" || est.Catalog == "":
+	case est.Catalog == "embedded":
+		s += " (embedded catalog)"
+	default:
+		s += " (catalog " + est.Catalog + ")"
+	}
+	return s
 }
 
 // approximations lists the distinct approximation notes, sorted.

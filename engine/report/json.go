@@ -32,6 +32,7 @@ var EstimateSchema []byte
 type EstimateDoc struct {
 	Version    string            `json:"version"`
 	Currency   string            `json:"currency"`
+	Catalog    string            `json:"catalog,omitempty"`
 	PricedAsOf map[string]string `json:"priced_as_of"`
 	PastTotal  string            `json:"past_total_monthly_cost"`
 	Total      string            `json:"total_monthly_cost"`
@@ -82,6 +83,7 @@ func NewEstimateDoc(est *engine.Estimate) *EstimateDoc {
 	doc := &EstimateDoc{
 		Version:    Version,
 		Currency:   est.Currency,
+		Catalog:    est.Catalog,
 		PricedAsOf: est.PricedAsOf,
 		PastTotal:  money(est.PastTotal),
 		Total:      money(est.Total),

@@ -191,7 +191,7 @@ func waiverOf(d *WaiverDoc) *gate.Waiver {
 }
 
 func estimateOf(doc *EstimateDoc) (*engine.Estimate, error) {
-	est := &engine.Estimate{Currency: doc.Currency, PricedAsOf: doc.PricedAsOf, Notes: doc.Notes}
+	est := &engine.Estimate{Currency: doc.Currency, Catalog: doc.Catalog, PricedAsOf: doc.PricedAsOf, Notes: doc.Notes}
 	var err error
 	if est.PastTotal, err = amount(doc.PastTotal, "past_total_monthly_cost"); err != nil {
 		return nil, err
