@@ -100,7 +100,7 @@ Exit codes: 0 success, 1 the gate failed, 2 tollgate could not do its job
 		SilenceErrors: true,
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.AddCommand(c.estimateCommand(), c.checkCommand(), c.commentCommand(), c.policyCommand())
+	root.AddCommand(c.estimateCommand(), c.checkCommand(), c.commentCommand(), c.policyCommand(), c.pricingCommand())
 	return root
 }
 
@@ -110,6 +110,11 @@ func (c *cli) colorWanted(w io.Writer, noColor bool) bool {
 	if noColor || c.getenv("NO_COLOR") != "" || c.getenv("TERM") == "dumb" {
 		return false
 	}
+	return c.isTerminal(w)
+}
+
+// isTerminal reports whether w is a terminal.
+func (c *cli) isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }

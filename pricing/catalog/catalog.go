@@ -61,6 +61,11 @@ type Catalog struct {
 
 type twin struct{ region, evidence string }
 
+// approximation says that region's price is borrowed from the twin.
+func (t twin) approximation(region string) string {
+	return fmt.Sprintf("%s price from %s: %s", region, t.region, t.evidence)
+}
+
 type service struct {
 	once    sync.Once
 	data    string            // the whole decompressed file; rows point into it
@@ -186,7 +191,7 @@ func (c *Catalog) Price(svc, region, key string) (pricing.Price, bool) {
 		return pricing.Price{}, false
 	}
 	p, ok := parseRow(row)
-	p.Approximation = fmt.Sprintf("%s price from %s: %s", region, t.region, t.evidence)
+	p.Approximation = t.approximation(region)
 	return p, ok
 }
 
