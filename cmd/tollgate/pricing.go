@@ -22,7 +22,7 @@ network, pricing refresh rebuilds it from the providers' public price lists
 into a cache that estimate and check then use; pricing show searches it,
 to explain where an estimate's prices come from.`,
 	}
-	cmd.AddCommand(c.pricingShowCommand()) // WIP: refresh
+	cmd.AddCommand(c.pricingRefreshCommand(), c.pricingShowCommand())
 	return cmd
 }
 

@@ -92,6 +92,16 @@ func (b *Builder) Has(service, region, key string) bool {
 	return ok
 }
 
+// Each calls fn for every row, in no particular order.
+func (b *Builder) Each(fn func(Row)) {
+	b.mu.Lock()
+	rows := slices.Collect(maps.Values(b.rows))
+	b.mu.Unlock()
+	for _, r := range rows {
+		fn(r)
+	}
+}
+
 // Len is the number of rows.
 func (b *Builder) Len() int {
 	b.mu.Lock()

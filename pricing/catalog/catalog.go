@@ -118,10 +118,10 @@ func (c *Catalog) Services() ([]string, error) {
 	return out, nil
 }
 
-// CopyTo adds the rows of the catalog that keep accepts, and their sources
-// and twins, to b, unless b already has a price for the same key: a
-// refresh keeps the prices of regions and providers it did not read.
-func (c *Catalog) CopyTo(b *Builder, keep func(service, region string) bool) error {
+// CopyTo adds the rows of the catalog that keep accepts, and their
+// sources, to b, unless b already has a price for the same key: a refresh
+// keeps the prices it did not read.
+func (c *Catalog) CopyTo(b *Builder, keep func(service, region, key string) bool) error {
 	services, err := c.Services()
 	if err != nil {
 		return err
@@ -130,7 +130,7 @@ func (c *Catalog) CopyTo(b *Builder, keep func(service, region string) bool) err
 	for _, svc := range services {
 		var addErr error
 		c.Rows(svc, func(region, key string, p pricing.Price) {
-			if addErr != nil || !keep(svc, region) || b.Has(svc, region, key) {
+			if addErr != nil || !keep(svc, region, key) || b.Has(svc, region, key) {
 				return
 			}
 			if !used[p.Source] {
@@ -148,12 +148,16 @@ func (c *Catalog) CopyTo(b *Builder, keep func(service, region string) bool) err
 			return err
 		}
 	}
+	return nil
+}
+
+// CopyTwinsTo adds the catalog's twins that keep accepts to b.
+func (c *Catalog) CopyTwinsTo(b *Builder, keep func(service, region string) bool) {
 	for k, t := range c.twins {
 		if svc, region, _ := strings.Cut(k, "\x00"); keep(svc, region) {
 			b.AddTwin(svc, region, t.region, t.evidence)
 		}
 	}
-	return nil
 }
 
 // Sources lists every source, sorted by id.

@@ -2,9 +2,9 @@ package refresh
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
+	"github.com/tollgate-dev/tollgate/pricing"
 	"github.com/tollgate-dev/tollgate/pricing/catalog"
 )
 
@@ -36,26 +36,42 @@ func (e *GuardError) Lines() []string {
 	return append([]string{"the new catalog looks wrong, the previous one is kept (use --force to swap it in anyway):"}, e.Problems...)
 }
 
-// guard compares the fresh catalog (with rows per service) with the
-// previous one and lists what it lost.
-func guard(prev, fresh *catalog.Catalog, rows map[string]int) ([]string, error) {
-	before, err := rowCounts(prev)
+// guard compares what the feeds gave (b, tallied in fresh) with the
+// previous catalog, within what the refresh covered, and lists what was
+// lost: a service with far fewer prices, or a sentinel price missing. A
+// list that stops giving a whole kind of key on its first refresh shows
+// only in the sentinels; on later ones its own earlier prices count.
+func guard(prev *catalog.Catalog, b *catalog.Builder, fresh map[string]*serviceTally, s scope) ([]string, error) {
+	services, err := prev.Services()
 	if err != nil {
 		return nil, fmt.Errorf("read the previous catalog: %w", err)
 	}
 	var problems []string
-	for _, svc := range sortedKeys(before) {
-		n, was := rows[svc], before[svc]
-		if float64(was-n) > MaxDrop*float64(was) {
-			problems = append(problems, fmt.Sprintf("%s: %d rows, down from %d", svc, n, was))
+	for _, svc := range services {
+		t := fresh[svc]
+		if t == nil {
+			t = &serviceTally{}
+		}
+		// Counted: the previous prices the new list should give again,
+		// not those carried over from another source for keys it has
+		// never given (they are carried again).
+		was := 0
+		prev.Rows(svc, func(region, key string, p pricing.Price) {
+			if s.covers(svc, region) && (t.keys[key] || t.sources[p.Source]) {
+				was++
+			}
+		})
+		n := t.rows
+		if was > 0 && float64(was-n) > MaxDrop*float64(was) {
+			problems = append(problems, fmt.Sprintf("%s: %d prices before, %d now", svc, was, n))
 		}
 	}
-	for _, s := range sentinels {
-		if !exact(prev, s.service, s.region, s.key) {
-			continue
-		}
-		if !exact(fresh, s.service, s.region, s.key) {
-			problems = append(problems, fmt.Sprintf("%s %s %s: price missing", s.service, s.region, s.key))
+	if err := prev.Err(); err != nil {
+		return nil, fmt.Errorf("read the previous catalog: %w", err)
+	}
+	for _, p := range sentinels {
+		if s.covers(p.service, p.region) && exact(prev, p.service, p.region, p.key) && !b.Has(p.service, p.region, p.key) {
+			problems = append(problems, fmt.Sprintf("%s %s %s: price missing", p.service, p.region, p.key))
 		}
 	}
 	return problems, nil
@@ -65,13 +81,4 @@ func guard(prev, fresh *catalog.Catalog, rows map[string]int) ([]string, error) 
 func exact(c *catalog.Catalog, svc, region, key string) bool {
 	p, ok := c.Price(svc, region, key)
 	return ok && p.Approximation == ""
-}
-
-func sortedKeys(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

