@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin/tollgate
 
-.PHONY: all build demo test test-short fuzz bench catalog clean
+.PHONY: all build demo test test-short fuzz bench catalog catalog-refresh clean
 
 all: build
 
@@ -25,14 +25,20 @@ test-short:
 fuzz:
 	$(GO) test ./engine/plan -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 5m -fuzzminimizetime 10s
 
-# Benchmarks: wall time and peak memory of `tollgate estimate` on generated
-# plans of 1k, 10k and 50k resources, plus the Go benchmarks.
+# Benchmarks: wall time and peak memory of `tollgate estimate` and `check`
+# on generated plans of 1k, 10k and 50k resources, of the AWS price-list
+# importer on a generated 1 GB offer file, plus the Go benchmarks.
 bench: build
 	./scripts/bench.sh
 
 # Regenerate the embedded price catalog from ../shared/pricing.
 catalog:
 	$(GO) run ./cmd/catalog-gen -shared ../shared/pricing -out pricing/catalog/data
+
+# Refresh the embedded price catalog from the providers' public price lists
+# (network; GCP needs TOLLGATE_GCP_API_KEY, else it keeps its prices).
+catalog-refresh:
+	$(GO) run ./cmd/catalog-gen -refresh -out pricing/catalog/data
 
 clean:
 	rm -rf bin .bench

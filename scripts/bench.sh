@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# make bench: wall time and peak memory of `tollgate estimate` on synthetic
-# plans of 1k, 10k and 50k resources, then the Go benchmarks. Numbers go in
+# make bench: wall time and peak memory of `tollgate estimate` and `check`
+# on synthetic plans of 1k, 10k and 50k resources, of the AWS price-list
+# importer on a generated 1 GB offer file, then the Go benchmarks. Numbers go in
 # the README's performance section.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,5 +30,10 @@ echo "tollgate estimate of a .tf directory (no plan): 50 module instances of 40 
 rm -rf .bench/tf-2000 && .bench/plangen -tf .bench/tf-2000 -modules 50 -per-module 40
 .bench/benchrun -runs 5 -label "2,004 res" -- .bench/tollgate estimate .bench/tf-2000 --format json --out /dev/null
 echo
+echo "AWS price-list importer (pricing refresh) on a generated 1 GB EC2 offer file, served over HTTP:"
+$GO test -c -o .bench/awsfeed.test ./pricing/catalog/awsfeed
+.bench/benchrun -runs 1 -label "1 GB CSV" -- .bench/awsfeed.test -test.run '^$' -test.bench '^BenchmarkImportEC2$' -test.benchtime 1x
+.bench/awsfeed.test -test.run '^$' -test.bench '^BenchmarkImportEC2$' -test.benchtime 1x | grep -E '^Benchmark'
+echo
 echo "Go benchmarks:"
-$GO test -run '^$' -bench . -benchmem ./... | grep -E '^(Benchmark|ok|PASS|FAIL)' | grep -v '^ok.*no test files'
+$GO test -run '^$' -bench . -skip '^BenchmarkImportEC2$' -benchmem ./... | grep -E '^(Benchmark|ok|PASS|FAIL)' | grep -v '^ok.*no test files'

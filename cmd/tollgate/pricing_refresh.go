@@ -68,7 +68,7 @@ With --regions, the other regions keep their previous prices.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.cacheDir, "cache-dir", "", "`DIR` to write the catalog to (default: TOLLGATE_CACHE_DIR, else $XDG_CACHE_HOME/tollgate, else ~/.cache/tollgate)")
-	fl.StringSliceVar(&f.providers, "providers", refresh.Providers, "price lists to read: `aws,azure,gcp`")
+	fl.StringSliceVar(&f.providers, "providers", refresh.Providers, "price `LIST` to read, comma-separated: aws, azure, gcp")
 	fl.StringSliceVar(&f.regions, "regions", nil, "refresh only these `REGIONS` (comma-separated, any provider's names); default all")
 	fl.BoolVar(&f.force, "force", false, "swap the new catalog in even when the drift guard objects")
 	fl.StringVar(&f.awsURL, "aws-pricing-url", awsfeed.DefaultBaseURL, "base `URL` of the AWS Price List bulk files (a mirror)")

@@ -1,12 +1,6 @@
 package aws_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -39,25 +33,15 @@ func TestModelsRegistered(t *testing.T) {
 }
 
 // TestModelsDocumentUsage checks what users read in usage-file errors and
-// docs: every usage key is snake_case and described.
+// docs.
 func TestModelsDocumentUsage(t *testing.T) {
-	snake := regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
-	for _, m := range aws.Models() {
-		seen := map[string]bool{}
-		for _, k := range m.Usage {
-			if !snake.MatchString(k.Name) || k.Description == "" || seen[k.Name] {
-				t.Errorf("%s: usage key %q: want a unique snake_case name with a description", m.Type, k.Name)
-			}
-			seen[k.Name] = true
-		}
-	}
+	pricingtest.CheckUsageDocumented(t, aws.Models())
 }
 
-// FuzzModels feeds arbitrary attribute values to every model: whatever a
-// plan holds, a model must not panic, and a component without a price must
-// not cost anything.
+// FuzzModels feeds arbitrary attribute values to every model, seeded with
+// values of the wrong type and size for each kind of resource.
 func FuzzModels(f *testing.F) {
-	for _, seed := range []string{
+	seeds := []string{
 		`{"instance_type": "t3.medium", "credit_specification": [{"cpu_credits": "unlimited"}], "root_block_device": [{"volume_size": "x"}]}`,
 		`{"desired_capacity": -1, "launch_template": [{"id": 5}], "mixed_instances_policy": [{"launch_template": "oops"}]}`,
 		`{"type": "io2", "size": 1e3, "iops": 99999999999999999999, "throughput": null}`,
@@ -71,35 +55,17 @@ func FuzzModels(f *testing.F) {
 		`{"billing_mode": "PROVISIONED", "write_capacity": null, "global_secondary_index": [{"name": 1}], "replica": [{}]}`,
 		`{"vpc_endpoint_type": "Interface", "subnet_ids": [null, "subnet-1"], "load_balancer_type": "network"}`,
 		`{"customer_master_key_spec": "ECC_NIST_P256", "log_group_class": "INFREQUENT_ACCESS", "public_ipv4_pool": ""}`,
-	} {
-		f.Add(seed)
 	}
-	reg := pricing.NewRegistry(aws.Models(), nil)
-	usageValues := pricing.Usage(decodeJSON(f, `{"monthly_requests": 1000, "request_duration_ms": 20, "operating_system": "windows",
+	usageValues := pricing.Usage(pricingtest.DecodeJSON(f, `{"monthly_requests": 1000, "request_duration_ms": 20, "operating_system": "windows",
 		"storage_gb": 100, "capacity_units": 1.5, "average_acus": 2, "monthly_data_processed_gb": 2000000}`))
-	f.Fuzz(func(t *testing.T, attrs string) {
-		dec := json.NewDecoder(strings.NewReader(attrs))
-		dec.UseNumber()
-		var values map[string]any
-		if dec.Decode(&values) != nil {
-			return
-		}
+	pricingtest.FuzzModels(f, pricingtest.Fuzz{
+		Models: aws.Models(),
+		Seeds:  seeds,
+		Prices: prices,
+		Region: "us-east-1",
+		Usage:  usageValues,
 		// The same values stand in for every related resource too.
-		related := func(string) (pricing.Resource, bool) {
-			return pricing.Resource{Address: "aws_launch_template.x", Attrs: pricing.NewAttrs(values, nil)}, true
-		}
-		for _, typ := range reg.Types() {
-			m, _ := reg.Model(typ)
-			r := pricing.Resource{Address: typ + ".x", Type: typ, Region: "us-east-1", Attrs: pricing.NewAttrs(values, nil), Usage: usageValues, Related: related}
-			for _, c := range m.Price(r, pricing.NewPricer(prices, "us-east-1", usageValues)) {
-				if c.Name == "" || c.Unit == "" {
-					t.Errorf("%s: component without a name or unit: %+v", typ, c)
-				}
-				if !c.Priced() && !c.MonthlyCost.IsZero() {
-					t.Errorf("%s: unpriced component %q costs %s", typ, c.Name, c.MonthlyCost)
-				}
-			}
-		}
+		Related: pricing.Resource{Address: "aws_launch_template.x"},
 	})
 }
 
@@ -117,73 +83,15 @@ var serviceTypes = []string{
 // resources against an empty catalog: nothing may panic, and every
 // component must say why it has no price.
 func TestServiceModelsNeverSilentZero(t *testing.T) {
-	states := map[string][]pricing.Attrs{}
+	reg := pricing.NewRegistry(aws.Models(), nil)
+	var models []pricing.Model
 	for _, typ := range serviceTypes {
-		states[typ] = []pricing.Attrs{pricing.NewAttrs(nil, nil)}
-	}
-	files, _ := filepath.Glob("../../../shared/plans/*.json")
-	if len(files) == 0 {
-		t.Log("../shared/plans is absent: bare resources only")
-	}
-	for _, f := range files {
-		for typ, attrs := range planStates(t, f) {
-			states[typ] = append(states[typ], attrs...)
-		}
-	}
-	n := 0
-	for _, typ := range serviceTypes {
-		n += len(states[typ])
-	}
-	t.Logf("%d resource states from %d plans", n-len(serviceTypes), len(files))
-	empty := pricingtest.Catalog{}
-	for _, typ := range serviceTypes {
-		model, ok := modelOf(typ)
+		m, ok := reg.Model(typ)
 		if !ok {
 			t.Errorf("no model for %s", typ)
 			continue
 		}
-		for i, a := range states[typ] {
-			res := pricing.Resource{Address: typ + ".x", Type: typ, Region: "us-east-1", Attrs: a}
-			for _, c := range model.Price(res, pricing.NewPricer(empty, "us-east-1", nil)) {
-				if c.Name == "" || c.Unit == "" || c.Unpriced == "" || c.Quantity.IsNegative() {
-					t.Errorf("%s state %d: component %+v: want a name, a unit, a reason and a quantity ≥ 0", typ, i, c)
-				}
-			}
-		}
+		models = append(models, m)
 	}
-}
-
-// planStates returns the before and after attributes of a plan file's
-// resources, by type; files that are not plain JSON are skipped (the plan
-// parser's tests cover them).
-func planStates(t *testing.T, name string) map[string][]pricing.Attrs {
-	t.Helper()
-	data, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var plan struct {
-		ResourceChanges []struct {
-			Type   string
-			Change struct {
-				Before, After map[string]any
-				AfterUnknown  map[string]any `json:"after_unknown"`
-			}
-		} `json:"resource_changes"`
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if dec.Decode(&plan) != nil {
-		return nil
-	}
-	out := map[string][]pricing.Attrs{}
-	for _, rc := range plan.ResourceChanges {
-		if rc.Change.Before != nil {
-			out[rc.Type] = append(out[rc.Type], pricing.NewAttrs(rc.Change.Before, nil))
-		}
-		if rc.Change.After != nil {
-			out[rc.Type] = append(out[rc.Type], pricing.NewAttrs(rc.Change.After, rc.Change.AfterUnknown))
-		}
-	}
-	return out
+	pricingtest.CheckNeverSilentZero(t, models, "us-east-1")
 }

@@ -1,14 +1,8 @@
 package aws_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
-	"github.com/tollgate-dev/tollgate/pricing"
 	"github.com/tollgate-dev/tollgate/pricing/aws"
 	"github.com/tollgate-dev/tollgate/pricing/pricingtest"
 )
@@ -192,133 +186,23 @@ var prices = pricingtest.Catalog{
 	"aws-route53 us-east-1 hosted-zone":       "0.5",
 }
 
-// modelCase is one resource state priced by one model.
-type modelCase struct {
-	name    string
-	region  string // us-east-1 when empty
-	attrs   string // JSON object of attribute values, as in a plan's "after"
-	unknown string // JSON object like the plan's "after_unknown", when needed
-	usage   string // JSON object of usage-file values
-	// related are the resources r.Follow finds, by attribute name.
-	related map[string]relatedResource
-	want    []line
-}
+// The case tables name the kit's types and lines by short local names.
+type (
+	modelCase       = pricingtest.Case
+	relatedResource = pricingtest.Related
+	line            = pricingtest.Line
+)
 
-// relatedResource is a resource the priced one refers to, such as a launch
-// template or a task definition; attrs and unknown are JSON as in modelCase.
-type relatedResource struct{ address, attrs, unknown string }
+var (
+	priced        = pricingtest.Priced
+	usage         = pricingtest.PricedUsage
+	unpriced      = pricingtest.Unpriced
+	unpricedUsage = pricingtest.UnpricedUsage
+)
 
-// line is a component as a test states it: decimals as strings.
-type line struct {
-	Name, Unit, Quantity, UnitPrice, MonthlyCost string
-	UsageBased                                   bool
-	Unpriced, Approximation                      string
-}
-
-// priced is a priced component line; its cost is hand-computed.
-func priced(name, unit, quantity, unitPrice, monthly string) line {
-	return line{Name: name, Unit: unit, Quantity: quantity, UnitPrice: unitPrice, MonthlyCost: monthly}
-}
-
-// usage is a priced usage-based component line.
-func usage(name, unit, quantity, unitPrice, monthly string) line {
-	l := priced(name, unit, quantity, unitPrice, monthly)
-	l.UsageBased = true
-	return l
-}
-
-// unpriced is a component line without a price.
-func unpriced(name, unit, quantity, reason string) line {
-	return line{Name: name, Unit: unit, Quantity: quantity, UnitPrice: "0", MonthlyCost: "0", Unpriced: reason}
-}
-
-// unpricedUsage is a usage-based component line without a price.
-func unpricedUsage(name, unit, quantity, reason string) line {
-	l := unpriced(name, unit, quantity, reason)
-	l.UsageBased = true
-	return l
-}
-
-// runModel prices each case with the model of typ from aws.Models().
+// runModel prices each case with the model of typ from aws.Models(), in
+// us-east-1 unless the case names a region.
 func runModel(t *testing.T, typ string, cases []modelCase) {
 	t.Helper()
-	model, ok := modelOf(typ)
-	if !ok {
-		t.Fatalf("no model for %s", typ)
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			region := tc.region
-			if region == "" {
-				region = "us-east-1"
-			}
-			r := resource(t, typ+".test", region, tc.attrs, tc.unknown)
-			r.Usage = pricing.Usage(decodeJSON(t, tc.usage))
-			r.Related = func(attr string) (pricing.Resource, bool) {
-				rel, ok := tc.related[attr]
-				if !ok {
-					return pricing.Resource{}, false
-				}
-				return resource(t, rel.address, region, rel.attrs, rel.unknown), true
-			}
-			got := linesOf(model.Price(r, pricing.NewPricer(prices, region, r.Usage)))
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("components (-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
-func modelOf(typ string) (pricing.Model, bool) {
-	for _, m := range aws.Models() {
-		if m.Type == typ {
-			return m, true
-		}
-	}
-	return pricing.Model{}, false
-}
-
-// resource is one state of a resource; its type is the address's first part.
-func resource(t *testing.T, address, region, attrs, unknown string) pricing.Resource {
-	t.Helper()
-	typ, _, _ := strings.Cut(address, ".")
-	return pricing.Resource{
-		Address: address,
-		Type:    typ,
-		Region:  region,
-		Attrs:   pricing.NewAttrs(decodeJSON(t, attrs), decodeJSON(t, unknown)),
-	}
-}
-
-// decodeJSON decodes a JSON object the way plan attributes are decoded:
-// numbers stay json.Number. The empty string is no object at all.
-func decodeJSON(tb testing.TB, s string) map[string]any {
-	tb.Helper()
-	if s == "" {
-		return nil
-	}
-	dec := json.NewDecoder(bytes.NewReader([]byte(s)))
-	dec.UseNumber()
-	var m map[string]any
-	if err := dec.Decode(&m); err != nil {
-		tb.Fatalf("test JSON %s: %v", s, err)
-	}
-	return m
-}
-
-func linesOf(cs []pricing.Component) []line {
-	var out []line
-	for _, c := range cs {
-		out = append(out, line{
-			Name:          c.Name,
-			Unit:          c.Unit,
-			Quantity:      c.Quantity.String(),
-			UnitPrice:     c.UnitPrice.String(),
-			MonthlyCost:   c.MonthlyCost.String(),
-			UsageBased:    c.UsageBased,
-			Unpriced:      c.Unpriced,
-			Approximation: c.Approximation,
-		})
-	}
-	return out
+	pricingtest.RunModel(t, aws.Models(), typ, prices, "us-east-1", cases)
 }

@@ -8,51 +8,51 @@ func TestLoadBalancer(t *testing.T) {
 		t.Run(typ, func(t *testing.T) {
 			runModel(t, typ, []modelCase{
 				{
-					name:  "application by default, no usage",
-					attrs: `{"internal": false}`,
-					want: []line{
+					Name:  "application by default, no usage",
+					Attrs: `{"internal": false}`,
+					Want: []line{
 						alb,
 						usage("Load balancer capacity units (LCU)", "LCU-hours", "0", "0.008", "0"),
 					},
 				},
 				{
-					name:  "application with capacity units",
-					attrs: `{"load_balancer_type": "application"}`,
-					usage: `{"capacity_units": 2}`,
-					want: []line{
+					Name:  "application with capacity units",
+					Attrs: `{"load_balancer_type": "application"}`,
+					Usage: `{"capacity_units": 2}`,
+					Want: []line{
 						alb,
 						usage("Load balancer capacity units (LCU)", "LCU-hours", "1460", "0.008", "11.68"),
 					},
 				},
 				{
-					name:   "network",
-					region: "eu-west-1",
-					attrs:  `{"load_balancer_type": "network"}`,
-					usage:  `{"capacity_units": 1.5}`,
-					want: []line{
+					Name:   "network",
+					Region: "eu-west-1",
+					Attrs:  `{"load_balancer_type": "network"}`,
+					Usage:  `{"capacity_units": 1.5}`,
+					Want: []line{
 						priced("Network load balancer", "hours", "730", "0.0252", "18.396"),
 						usage("Load balancer capacity units (NLCU)", "LCU-hours", "1095", "0.006", "6.57"),
 					},
 				},
 				{
-					name:   "gateway",
-					region: "eu-west-1",
-					attrs:  `{"load_balancer_type": "gateway"}`,
-					want: []line{
+					Name:   "gateway",
+					Region: "eu-west-1",
+					Attrs:  `{"load_balancer_type": "gateway"}`,
+					Want: []line{
 						priced("Gateway load balancer", "hours", "730", "0.014", "10.22"),
 						usage("Load balancer capacity units (GLCU)", "LCU-hours", "0", "0.004", "0"),
 					},
 				},
 				{
-					name:    "unknown type",
-					attrs:   `{}`,
-					unknown: `{"load_balancer_type": true}`,
-					want:    []line{unpriced("Load balancer", "hours", "0", "load_balancer_type"+unknownAttr)},
+					Name:    "unknown type",
+					Attrs:   `{}`,
+					Unknown: `{"load_balancer_type": true}`,
+					Want:    []line{unpriced("Load balancer", "hours", "0", "load_balancer_type"+unknownAttr)},
 				},
 				{
-					name:  "unsupported type",
-					attrs: `{"load_balancer_type": "classic"}`,
-					want:  []line{unpriced("Load balancer", "hours", "0", `load_balancer_type "classic" is not priced`)},
+					Name:  "unsupported type",
+					Attrs: `{"load_balancer_type": "classic"}`,
+					Want:  []line{unpriced("Load balancer", "hours", "0", `load_balancer_type "classic" is not priced`)},
 				},
 			})
 		})
@@ -62,18 +62,18 @@ func TestLoadBalancer(t *testing.T) {
 func TestClassicLoadBalancer(t *testing.T) {
 	runModel(t, "aws_elb", []modelCase{
 		{
-			name:  "without usage",
-			attrs: `{"name": "legacy"}`,
-			want: []line{
+			Name:  "without usage",
+			Attrs: `{"name": "legacy"}`,
+			Want: []line{
 				priced("Classic load balancer", "hours", "730", "0.025", "18.25"),
 				usage("Data processed", "GB", "0", "0.008", "0"),
 			},
 		},
 		{
-			name:  "with usage",
-			attrs: `{"name": "legacy"}`,
-			usage: `{"monthly_data_processed_gb": 500}`,
-			want: []line{
+			Name:  "with usage",
+			Attrs: `{"name": "legacy"}`,
+			Usage: `{"monthly_data_processed_gb": 500}`,
+			Want: []line{
 				priced("Classic load balancer", "hours", "730", "0.025", "18.25"),
 				usage("Data processed", "GB", "500", "0.008", "4"),
 			},

@@ -1,12 +1,6 @@
 package azure_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -47,25 +41,15 @@ func TestRegion(t *testing.T) {
 }
 
 // TestModelsDocumentUsage checks what users read in usage-file errors and
-// docs: every usage key is snake_case and described.
+// docs.
 func TestModelsDocumentUsage(t *testing.T) {
-	snake := regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
-	for _, m := range azure.Models() {
-		seen := map[string]bool{}
-		for _, k := range m.Usage {
-			if !snake.MatchString(k.Name) || k.Description == "" || seen[k.Name] {
-				t.Errorf("%s: usage key %q: want a unique snake_case name with a description", m.Type, k.Name)
-			}
-			seen[k.Name] = true
-		}
-	}
+	pricingtest.CheckUsageDocumented(t, azure.Models())
 }
 
-// FuzzModels feeds arbitrary attribute values to every model: whatever a
-// plan holds, a model must not panic, and a component without a price must
-// not cost anything.
+// FuzzModels feeds arbitrary attribute values to every model, seeded with
+// values of the wrong type and size for each kind of resource.
 func FuzzModels(f *testing.F) {
-	for _, seed := range []string{
+	seeds := []string{
 		`{"size": "Standard_D2s_v5", "os_disk": [{"storage_account_type": "Premium_LRS", "disk_size_gb": "x"}]}`,
 		`{"sku": "Standard_D2s_v5", "instances": -3, "data_disk": [{"disk_size_gb": 99999999999999999999}]}`,
 		`{"default_node_pool": [{"vm_size": 3, "node_count": 2.5, "min_count": "two"}], "sku_tier": "Paid"}`,
@@ -76,34 +60,16 @@ func FuzzModels(f *testing.F) {
 		`{"account_kind": "BlockBlobStorage", "account_replication_type": "ZRS", "access_tier": "Archive"}`,
 		`{"sku": "Standard", "sku_tier": "Global", "allocation_method": "Dynamic", "virtual_hub": "x"}`,
 		`{"storage_os_disk": [{"vhd_uri": 1}], "storage_data_disk": [{"create_option": "Empty"}], "vm_size": ""}`,
-	} {
-		f.Add(seed)
 	}
-	reg := pricing.NewRegistry(azure.Models(), nil)
-	usageValues := pricing.Usage(decodeJSON(f, `{"storage_gb": 600000, "rules": 9, "monthly_data_processed_gb": 5,
+	usageValues := pricing.Usage(pricingtest.DecodeJSON(f, `{"storage_gb": 600000, "rules": 9, "monthly_data_processed_gb": 5,
 		"monthly_vcore_hours": 10, "monthly_disk_operations": 100000, "additional_backup_storage_gb": 3}`))
-	f.Fuzz(func(t *testing.T, attrs string) {
-		dec := json.NewDecoder(strings.NewReader(attrs))
-		dec.UseNumber()
-		var values map[string]any
-		if dec.Decode(&values) != nil {
-			return
-		}
-		related := func(string) (pricing.Resource, bool) {
-			return pricing.Resource{Address: "azurerm_mssql_server.x", Region: "eastus", Attrs: pricing.NewAttrs(values, nil)}, true
-		}
-		for _, typ := range reg.Types() {
-			m, _ := reg.Model(typ)
-			r := pricing.Resource{Address: typ + ".x", Type: typ, Region: "eastus", Attrs: pricing.NewAttrs(values, nil), Usage: usageValues, Related: related}
-			for _, c := range m.Price(r, pricing.NewPricer(prices, "eastus", usageValues)) {
-				if c.Name == "" || c.Unit == "" {
-					t.Errorf("%s: component without a name or unit: %+v", typ, c)
-				}
-				if !c.Priced() && !c.MonthlyCost.IsZero() {
-					t.Errorf("%s: unpriced component %q costs %s", typ, c.Name, c.MonthlyCost)
-				}
-			}
-		}
+	pricingtest.FuzzModels(f, pricingtest.Fuzz{
+		Models:  azure.Models(),
+		Seeds:   seeds,
+		Prices:  prices,
+		Region:  "eastus",
+		Usage:   usageValues,
+		Related: pricing.Resource{Address: "azurerm_mssql_server.x", Region: "eastus"},
 	})
 }
 
@@ -111,67 +77,5 @@ func FuzzModels(f *testing.F) {
 // against an empty catalog: nothing may panic, and every component must
 // say why it has no price.
 func TestModelsNeverSilentZero(t *testing.T) {
-	states := map[string][]pricing.Attrs{}
-	for _, m := range azure.Models() {
-		states[m.Type] = []pricing.Attrs{pricing.NewAttrs(nil, nil)}
-	}
-	files, _ := filepath.Glob("../../../shared/plans/*.json")
-	if len(files) == 0 {
-		t.Log("../shared/plans is absent: bare resources only")
-	}
-	n := 0
-	for _, f := range files {
-		for typ, attrs := range planStates(t, f) {
-			if _, ok := states[typ]; ok {
-				states[typ] = append(states[typ], attrs...)
-				n += len(attrs)
-			}
-		}
-	}
-	t.Logf("%d azurerm resource states from %d plans", n, len(files))
-	empty := pricingtest.Catalog{}
-	for _, m := range azure.Models() {
-		for i, a := range states[m.Type] {
-			res := pricing.Resource{Address: m.Type + ".x", Type: m.Type, Region: "eastus", Attrs: a}
-			for _, c := range m.Price(res, pricing.NewPricer(empty, "eastus", nil)) {
-				if c.Name == "" || c.Unit == "" || c.Unpriced == "" || c.Quantity.IsNegative() {
-					t.Errorf("%s state %d: component %+v: want a name, a unit, a reason and a quantity ≥ 0", m.Type, i, c)
-				}
-			}
-		}
-	}
-}
-
-// planStates returns the before and after attributes of a plan file's
-// resources, by type; files that are not plain JSON are skipped.
-func planStates(t *testing.T, name string) map[string][]pricing.Attrs {
-	t.Helper()
-	data, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var plan struct {
-		ResourceChanges []struct {
-			Type   string
-			Change struct {
-				Before, After map[string]any
-				AfterUnknown  map[string]any `json:"after_unknown"`
-			}
-		} `json:"resource_changes"`
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if dec.Decode(&plan) != nil {
-		return nil
-	}
-	out := map[string][]pricing.Attrs{}
-	for _, rc := range plan.ResourceChanges {
-		if rc.Change.Before != nil {
-			out[rc.Type] = append(out[rc.Type], pricing.NewAttrs(rc.Change.Before, nil))
-		}
-		if rc.Change.After != nil {
-			out[rc.Type] = append(out[rc.Type], pricing.NewAttrs(rc.Change.After, rc.Change.AfterUnknown))
-		}
-	}
-	return out
+	pricingtest.CheckNeverSilentZero(t, azure.Models(), "eastus")
 }

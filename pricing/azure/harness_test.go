@@ -1,14 +1,8 @@
 package azure_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
-	"github.com/tollgate-dev/tollgate/pricing"
 	"github.com/tollgate-dev/tollgate/pricing/azure"
 	"github.com/tollgate-dev/tollgate/pricing/pricingtest"
 )
@@ -111,131 +105,23 @@ var prices = pricingtest.Catalog{
 	"azure-mysql koreacentral storage":                       "0.131",
 }
 
-// modelCase is one resource state priced by one model.
-type modelCase struct {
-	name    string
-	region  string // the resource's location as the plan gives it; eastus when empty
-	attrs   string // JSON object of attribute values, as in a plan's "after"
-	unknown string // JSON object like the plan's "after_unknown", when needed
-	usage   string // JSON object of usage-file values
-	// related are the resources r.Follow finds, by attribute name.
-	related map[string]relatedResource
-	want    []line
-}
+// The case tables name the kit's types and lines by short local names.
+type (
+	modelCase       = pricingtest.Case
+	relatedResource = pricingtest.Related
+	line            = pricingtest.Line
+)
 
-// relatedResource is a resource the priced one refers to.
-type relatedResource struct{ address, region, attrs string }
+var (
+	priced        = pricingtest.Priced
+	usage         = pricingtest.PricedUsage
+	unpriced      = pricingtest.Unpriced
+	unpricedUsage = pricingtest.UnpricedUsage
+)
 
-// line is a component as a test states it: decimals as strings.
-type line struct {
-	Name, Unit, Quantity, UnitPrice, MonthlyCost string
-	UsageBased                                   bool
-	Unpriced                                     string
-}
-
-func priced(name, unit, quantity, unitPrice, monthly string) line {
-	return line{Name: name, Unit: unit, Quantity: quantity, UnitPrice: unitPrice, MonthlyCost: monthly}
-}
-
-func usage(name, unit, quantity, unitPrice, monthly string) line {
-	l := priced(name, unit, quantity, unitPrice, monthly)
-	l.UsageBased = true
-	return l
-}
-
-func unpriced(name, unit, quantity, reason string) line {
-	return line{Name: name, Unit: unit, Quantity: quantity, UnitPrice: "0", MonthlyCost: "0", Unpriced: reason}
-}
-
-func unpricedUsage(name, unit, quantity, reason string) line {
-	l := unpriced(name, unit, quantity, reason)
-	l.UsageBased = true
-	return l
-}
-
-// runModel prices each case with the model of typ from azure.Models().
+// runModel prices each case with the model of typ from azure.Models(), in
+// eastus unless the case names a region.
 func runModel(t *testing.T, typ string, cases []modelCase) {
 	t.Helper()
-	model, ok := modelOf(typ)
-	if !ok {
-		t.Fatalf("no model for %s", typ)
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			region := tc.region
-			if region == "" {
-				region = "eastus"
-			}
-			if region == "-" {
-				region = ""
-			}
-			r := resource(t, typ+".test", region, tc.attrs, tc.unknown)
-			r.Usage = pricing.Usage(decodeJSON(t, tc.usage))
-			r.Related = func(attr string) (pricing.Resource, bool) {
-				rel, ok := tc.related[attr]
-				if !ok {
-					return pricing.Resource{}, false
-				}
-				return resource(t, rel.address, rel.region, rel.attrs, ""), true
-			}
-			// The registry hands models a Pricer in the resource's region
-			// as the plan spells it.
-			got := linesOf(model.Price(r, pricing.NewPricer(prices, region, r.Usage)))
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("components (-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
-func modelOf(typ string) (pricing.Model, bool) {
-	for _, m := range azure.Models() {
-		if m.Type == typ {
-			return m, true
-		}
-	}
-	return pricing.Model{}, false
-}
-
-func resource(t *testing.T, address, region, attrs, unknown string) pricing.Resource {
-	t.Helper()
-	typ, _, _ := strings.Cut(address, ".")
-	return pricing.Resource{
-		Address: address,
-		Type:    typ,
-		Region:  region,
-		Attrs:   pricing.NewAttrs(decodeJSON(t, attrs), decodeJSON(t, unknown)),
-	}
-}
-
-// decodeJSON decodes a JSON object the way plan attributes are decoded:
-// numbers stay json.Number. The empty string is no object at all.
-func decodeJSON(tb testing.TB, s string) map[string]any {
-	tb.Helper()
-	if s == "" {
-		return nil
-	}
-	dec := json.NewDecoder(bytes.NewReader([]byte(s)))
-	dec.UseNumber()
-	var m map[string]any
-	if err := dec.Decode(&m); err != nil {
-		tb.Fatalf("test JSON %s: %v", s, err)
-	}
-	return m
-}
-
-func linesOf(cs []pricing.Component) []line {
-	var out []line
-	for _, c := range cs {
-		out = append(out, line{
-			Name:        c.Name,
-			Unit:        c.Unit,
-			Quantity:    c.Quantity.String(),
-			UnitPrice:   c.UnitPrice.String(),
-			MonthlyCost: c.MonthlyCost.String(),
-			UsageBased:  c.UsageBased,
-			Unpriced:    c.Unpriced,
-		})
-	}
-	return out
+	pricingtest.RunModel(t, azure.Models(), typ, prices, "eastus", cases)
 }

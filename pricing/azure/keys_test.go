@@ -1,13 +1,11 @@
 package azure_test
 
 import (
-	"os"
-	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/pricing"
 	"github.com/tollgate-dev/tollgate/pricing/azure"
+	"github.com/tollgate-dev/tollgate/pricing/pricingtest"
 )
 
 // recorder is a catalog that remembers what it was asked.
@@ -67,14 +65,14 @@ var samples = map[string][]string{
 // TestKeysDocumented checks the key contract from the models' side: every
 // key a model asks for is in pricing/catalog/README.md's Azure table.
 func TestKeysDocumented(t *testing.T) {
-	keys := documentedKeys(t)
+	keys := pricingtest.DocumentedKeys(t, "../catalog/README.md", "Azure keys")
 	cat := &recorder{Catalog: prices, asked: map[[2]string]bool{}}
 	for _, m := range azure.Models() {
 		if len(samples[m.Type]) == 0 {
 			t.Errorf("no sample of %s", m.Type)
 		}
 		for _, attrs := range samples[m.Type] {
-			r := pricing.Resource{Address: m.Type + ".x", Type: m.Type, Region: "eastus", Attrs: pricing.NewAttrs(decodeJSON(t, attrs), nil),
+			r := pricing.Resource{Address: m.Type + ".x", Type: m.Type, Region: "eastus", Attrs: pricing.NewAttrs(pricingtest.DecodeJSON(t, attrs), nil),
 				Related: func(string) (pricing.Resource, bool) { return pricing.Resource{Region: "eastus"}, true }}
 			m.Price(r, pricing.NewPricer(cat, "eastus", nil))
 		}
@@ -83,44 +81,8 @@ func TestKeysDocumented(t *testing.T) {
 		t.Errorf("the samples asked for %d keys only", len(cat.asked))
 	}
 	for sk := range cat.asked {
-		documented := false
-		for _, re := range keys[sk[0]] {
-			documented = documented || re.MatchString(sk[1])
-		}
-		if !documented {
+		if !keys.Documented(sk[0], sk[1]) {
 			t.Errorf("%s %s: a model asks for it, README.md's Azure keys lack it", sk[0], sk[1])
 		}
 	}
-}
-
-// documentedKeys reads the Azure key table of pricing/catalog/README.md:
-// per service, the key patterns (<name> is one path segment, … anything).
-func documentedKeys(t *testing.T) map[string][]*regexp.Regexp {
-	t.Helper()
-	data, err := os.ReadFile("../catalog/README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, section, ok := strings.Cut(string(data), "## Azure keys")
-	if !ok {
-		t.Fatal("README.md has no Azure keys section")
-	}
-	section, _, _ = strings.Cut(section, "\n## ")
-	code := regexp.MustCompile("`([^`]+)`")
-	out := map[string][]*regexp.Regexp{}
-	for _, line := range strings.Split(section, "\n") {
-		cells := strings.Split(line, "|")
-		if len(cells) < 5 || !strings.Contains(cells[1], "azure-") {
-			continue
-		}
-		for _, svc := range code.FindAllStringSubmatch(cells[1], -1) {
-			for _, k := range code.FindAllStringSubmatch(cells[2], -1) {
-				p := regexp.QuoteMeta(k[1])
-				p = regexp.MustCompile(`<[a-zA-Z]+>`).ReplaceAllString(p, `[^/]+`)
-				p = strings.ReplaceAll(p, "…", ".*")
-				out[svc[1]] = append(out[svc[1]], regexp.MustCompile("^"+p+"$"))
-			}
-		}
-	}
-	return out
 }

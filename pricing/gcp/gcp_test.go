@@ -1,11 +1,6 @@
 package gcp_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -38,16 +33,7 @@ func TestModelsRegistered(t *testing.T) {
 }
 
 func TestModelsDocumentUsage(t *testing.T) {
-	snake := regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
-	for _, m := range gcp.Models() {
-		seen := map[string]bool{}
-		for _, k := range m.Usage {
-			if !snake.MatchString(k.Name) || k.Description == "" || seen[k.Name] {
-				t.Errorf("%s: usage key %q: want a unique snake_case name with a description", m.Type, k.Name)
-			}
-			seen[k.Name] = true
-		}
-	}
+	pricingtest.CheckUsageDocumented(t, gcp.Models())
 }
 
 func TestFree(t *testing.T) {
@@ -157,12 +143,13 @@ func TestKeysInEmbeddedCatalog(t *testing.T) {
 		states = append(states, struct{ typ, attrs string }{"google_storage_bucket", `{"location": "US", "storage_class": "` + class + `"}`})
 	}
 	addressUsage := pricing.Usage{"status": "reserved"}
+	reg := pricing.NewRegistry(gcp.Models(), nil)
 	for _, s := range states {
-		m, ok := modelOf(s.typ)
+		m, ok := reg.Model(s.typ)
 		if !ok {
 			t.Fatalf("no model for %s", s.typ)
 		}
-		r := resource(t, s.typ+".x", "us-central1", s.attrs, "")
+		r := pricingtest.Resource(t, s.typ+".x", "us-central1", s.attrs, "")
 		m.Price(r, pricing.NewPricer(rec, "us-central1", nil))
 		if s.typ == "google_compute_address" {
 			m.Price(r, pricing.NewPricer(rec, "us-central1", addressUsage))
@@ -182,11 +169,11 @@ func TestKeysInEmbeddedCatalog(t *testing.T) {
 	}
 }
 
-// FuzzModels feeds arbitrary attribute values to every model: whatever a
-// plan holds, a model must not panic, and a component without a price must
-// not cost anything.
+// FuzzModels feeds arbitrary attribute values to every model, seeded with
+// values of the wrong type and size for each kind of resource. No quantity
+// may be negative either.
 func FuzzModels(f *testing.F) {
-	for _, seed := range []string{
+	seeds := []string{
 		`{"machine_type": "n2-custom-4-99999999999999999999-ext", "scheduling": [{"preemptible": "yes"}]}`,
 		`{"machine_type": "custom--", "boot_disk": [{"initialize_params": [{"size": -5, "type": 3}]}], "scratch_disk": [{"size": "x"}]}`,
 		`{"target_size": 2.5, "version": [{}], "disk": [{"boot": "maybe", "disk_size_gb": 1e300}]}`,
@@ -194,36 +181,16 @@ func FuzzModels(f *testing.F) {
 		`{"database_version": "POSTGRES_15", "settings": [{"tier": "db-custom-0-0", "availability_type": 7, "disk_size": "big"}]}`,
 		`{"location": 5, "storage_class": null, "custom_placement_config": []}`,
 		`{"address_type": ["x"], "guest_accelerator": [{"count": "two"}]}`,
-	} {
-		f.Add(seed)
 	}
-	reg := pricing.NewRegistry(gcp.Models(), nil)
-	usageValues := pricing.Usage(decodeJSON(f, `{"storage_gb": 100, "monthly_retrieval_gb": 1, "assigned_vms": -3, "instances": 4, "status": "reserved", "monthly_data_processed_gb": 2000000}`))
-	f.Fuzz(func(t *testing.T, attrs string) {
-		dec := json.NewDecoder(strings.NewReader(attrs))
-		dec.UseNumber()
-		var values map[string]any
-		if dec.Decode(&values) != nil {
-			return
-		}
-		related := func(string) (pricing.Resource, bool) {
-			return pricing.Resource{Address: "google_compute_instance_template.x", Type: "google_compute_instance_template", Attrs: pricing.NewAttrs(values, nil)}, true
-		}
-		for _, typ := range reg.Types() {
-			m, _ := reg.Model(typ)
-			r := pricing.Resource{Address: typ + ".x", Type: typ, Region: "us-central1", Attrs: pricing.NewAttrs(values, nil), Usage: usageValues, Related: related}
-			for _, c := range m.Price(r, pricing.NewPricer(prices, "us-central1", usageValues)) {
-				if c.Name == "" || c.Unit == "" {
-					t.Errorf("%s: component without a name or unit: %+v", typ, c)
-				}
-				if !c.Priced() && !c.MonthlyCost.IsZero() {
-					t.Errorf("%s: unpriced component %q costs %s", typ, c.Name, c.MonthlyCost)
-				}
-				if c.Quantity.IsNegative() {
-					t.Errorf("%s: component %q has quantity %s", typ, c.Name, c.Quantity)
-				}
-			}
-		}
+	usageValues := pricing.Usage(pricingtest.DecodeJSON(f, `{"storage_gb": 100, "monthly_retrieval_gb": 1, "assigned_vms": -3, "instances": 4, "status": "reserved", "monthly_data_processed_gb": 2000000}`))
+	pricingtest.FuzzModels(f, pricingtest.Fuzz{
+		Models:             gcp.Models(),
+		Seeds:              seeds,
+		Prices:             prices,
+		Region:             "us-central1",
+		Usage:              usageValues,
+		Related:            pricing.Resource{Address: "google_compute_instance_template.x", Type: "google_compute_instance_template"},
+		NoNegativeQuantity: true,
 	})
 }
 
@@ -231,63 +198,5 @@ func FuzzModels(f *testing.F) {
 // resources against an empty catalog: every component must say why it has
 // no price.
 func TestNeverSilentZero(t *testing.T) {
-	reg := pricing.NewRegistry(gcp.Models(), nil)
-	states := map[string][]pricing.Attrs{}
-	for _, typ := range reg.Types() {
-		states[typ] = []pricing.Attrs{pricing.NewAttrs(nil, nil)}
-	}
-	files, _ := filepath.Glob("../../../shared/plans/*.json")
-	for _, f := range files {
-		for typ, attrs := range planStates(t, f) {
-			if _, ok := states[typ]; ok {
-				states[typ] = append(states[typ], attrs...)
-			}
-		}
-	}
-	empty := pricingtest.Catalog{}
-	for _, typ := range reg.Types() {
-		m, _ := reg.Model(typ)
-		for i, a := range states[typ] {
-			r := pricing.Resource{Address: typ + ".x", Type: typ, Region: "us-central1", Attrs: a}
-			for _, c := range m.Price(r, pricing.NewPricer(empty, "us-central1", nil)) {
-				if c.Name == "" || c.Unit == "" || c.Unpriced == "" || c.Quantity.IsNegative() {
-					t.Errorf("%s state %d: component %+v: want a name, a unit, a reason and a quantity ≥ 0", typ, i, c)
-				}
-			}
-		}
-	}
-}
-
-// planStates returns the before and after attributes of a plan file's
-// resources, by type; files that are not plain JSON are skipped.
-func planStates(t *testing.T, name string) map[string][]pricing.Attrs {
-	t.Helper()
-	data, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var plan struct {
-		ResourceChanges []struct {
-			Type   string
-			Change struct {
-				Before, After map[string]any
-				AfterUnknown  map[string]any `json:"after_unknown"`
-			}
-		} `json:"resource_changes"`
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if dec.Decode(&plan) != nil {
-		return nil
-	}
-	out := map[string][]pricing.Attrs{}
-	for _, rc := range plan.ResourceChanges {
-		if rc.Change.Before != nil {
-			out[rc.Type] = append(out[rc.Type], pricing.NewAttrs(rc.Change.Before, nil))
-		}
-		if rc.Change.After != nil {
-			out[rc.Type] = append(out[rc.Type], pricing.NewAttrs(rc.Change.After, rc.Change.AfterUnknown))
-		}
-	}
-	return out
+	pricingtest.CheckNeverSilentZero(t, gcp.Models(), "us-central1")
 }

@@ -1,5 +1,11 @@
-// Package pricingtest provides an in-memory pricing.Catalog for tests of
-// cost models, filled with prices typed in from public price lists.
+// Package pricingtest is the test kit of cost models: what the tests of
+// pricing/aws, pricing/azure and pricing/gcp share, so that each states only
+// its cases. It has an in-memory pricing.Catalog for prices typed in from
+// public price lists, the runner of model case tables with the component
+// lines they expect, the checks every provider's models must pass (usage
+// keys documented, no silent zero on real plans, fuzzed attributes), and
+// the reader of pricing/catalog/README.md's key tables. Only tests import
+// it.
 package pricingtest
 
 import (

@@ -1,8 +1,6 @@
 package azurefeed_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -10,6 +8,7 @@ import (
 	"github.com/tollgate-dev/tollgate/pricing"
 	"github.com/tollgate-dev/tollgate/pricing/azure"
 	"github.com/tollgate-dev/tollgate/pricing/catalog/azurefeed"
+	"github.com/tollgate-dev/tollgate/pricing/pricingtest"
 )
 
 // TestEndToEnd imports from the fake API, writes the catalog, reads it
@@ -46,7 +45,7 @@ func TestEndToEnd(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.typ, func(t *testing.T) {
-			res := pricing.Resource{Address: tc.typ + ".x", Type: tc.typ, Region: tc.region, Attrs: pricing.NewAttrs(decode(t, tc.attrs), nil), Usage: decode(t, tc.usage)}
+			res := pricing.Resource{Address: tc.typ + ".x", Type: tc.typ, Region: tc.region, Attrs: pricing.NewAttrs(pricingtest.DecodeJSON(t, tc.attrs), nil), Usage: pricingtest.DecodeJSON(t, tc.usage)}
 			var got []string
 			for _, comp := range reg.Cost(res, c).Components {
 				if !comp.Priced() {
@@ -62,18 +61,4 @@ func TestEndToEnd(t *testing.T) {
 	if s, ok := c.Source("azure-vm-retail"); !ok || s.PricedAsOf != "2026-11-25" {
 		t.Errorf("source azure-vm-retail = %+v, want priced as of the day served, 2026-11-25", s)
 	}
-}
-
-func decode(t *testing.T, s string) map[string]any {
-	t.Helper()
-	if s == "" {
-		return nil
-	}
-	dec := json.NewDecoder(bytes.NewReader([]byte(s)))
-	dec.UseNumber()
-	var m map[string]any
-	if err := dec.Decode(&m); err != nil {
-		t.Fatal(err)
-	}
-	return m
 }
