@@ -59,12 +59,16 @@ type Pricing struct {
 	Registry *pricing.Registry
 	Catalog  pricing.Catalog
 	Usage    *pricing.UsageFile // nil when there is none
-	// CatalogName says which catalog Catalog is, for every output.
+	// CatalogName says which catalog Catalog is, for every output:
+	// EmbeddedCatalog or a directory.
 	CatalogName string
 	// Now is when the estimate is made: prices older than StaleAfter then
 	// get a note. The zero time skips the check.
 	Now time.Time
 }
+
+// EmbeddedCatalog is the CatalogName of the catalog built into tollgate.
+const EmbeddedCatalog = "embedded"
 
 // StaleAfter is the age from which prices get a note saying to refresh
 // them: list prices change a few times a year.
@@ -115,8 +119,10 @@ func (p Pricing) Estimate(set *change.Set) *Estimate {
 		}
 	}
 	est.DiffTotal = est.Total.Sub(est.PastTotal)
-	if note := p.staleNote(est.PricedAsOf); note != "" {
-		est.Notes = append(slices.Clip(est.Notes), note)
+	for _, note := range []string{p.staleNote(est.PricedAsOf), p.missingNote(est.Resources)} {
+		if note != "" {
+			est.Notes = append(slices.Clip(est.Notes), note)
+		}
 	}
 	sort.SliceStable(est.Unpriced, func(i, j int) bool { return est.Unpriced[i].Address < est.Unpriced[j].Address })
 	return est
@@ -145,6 +151,28 @@ func (p Pricing) staleNote(asOf map[string]string) string {
 		return ""
 	}
 	return fmt.Sprintf("prices of %s are older than %d days: run `tollgate pricing refresh` for current ones", strings.Join(old, ", "), StaleAfter/(24*time.Hour))
+}
+
+// missingNote points to `pricing refresh` when the embedded catalog, which
+// holds only the prices shipped with tollgate, lacks some the change needs.
+func (p Pricing) missingNote(rcs []ResourceCost) string {
+	if p.CatalogName != EmbeddedCatalog {
+		return ""
+	}
+	n := 0
+	for _, rc := range rcs {
+		if slices.ContainsFunc(rc.Components, func(c pricing.Component) bool { return c.NotInCatalog }) ||
+			slices.ContainsFunc(rc.PastComponents, func(c pricing.Component) bool { return c.NotInCatalog }) {
+			n++
+		}
+	}
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "1 resource has prices the embedded catalog lacks: `tollgate pricing refresh` fetches the providers' full price lists"
+	}
+	return fmt.Sprintf("%d resources have prices the embedded catalog lacks: `tollgate pricing refresh` fetches the providers' full price lists", n)
 }
 
 func (p Pricing) price(r *change.Resource, idx index) ResourceCost {

@@ -178,12 +178,41 @@ func TestStalePrices(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			est := engine.Pricing{Registry: reg, Catalog: cat, CatalogName: "embedded", Now: tt.now}.Estimate(set())
+			est := engine.Pricing{Registry: reg, Catalog: cat, CatalogName: engine.EmbeddedCatalog, Now: tt.now}.Estimate(set())
 			if diff := cmp.Diff(tt.want, est.Notes); diff != "" {
 				t.Errorf("notes (-want +got):\n%s", diff)
 			}
 			if est.Catalog != "embedded" {
 				t.Errorf("catalog = %q", est.Catalog)
+			}
+		})
+	}
+}
+
+func TestMissingPricesNote(t *testing.T) {
+	reg := pricing.NewRegistry([]pricing.Model{instance}, nil)
+	inst := func(addr, typ string) change.Resource {
+		return change.Resource{Address: addr, Type: "test_instance", Action: change.Create, Region: "us-east-1", After: map[string]any{"instance_type": typ}}
+	}
+	tests := []struct {
+		name, catalog string
+		resources     []change.Resource
+		want          []string
+	}{
+		{"all priced", engine.EmbeddedCatalog, []change.Resource{inst("test_instance.a", "t3.micro")}, nil},
+		{"unknown attribute is no catalog gap", engine.EmbeddedCatalog, []change.Resource{
+			{Address: "test_instance.u", Type: "test_instance", Action: change.Create, Region: "us-east-1", After: map[string]any{}}}, nil},
+		{"one gap", engine.EmbeddedCatalog, []change.Resource{inst("test_instance.a", "t3.micro"), inst("test_instance.b", "x9.huge")},
+			[]string{"1 resource has prices the embedded catalog lacks: `tollgate pricing refresh` fetches the providers' full price lists"}},
+		{"two gaps", engine.EmbeddedCatalog, []change.Resource{inst("test_instance.b", "x9.huge"), inst("test_instance.c", "y1.tiny")},
+			[]string{"2 resources have prices the embedded catalog lacks: `tollgate pricing refresh` fetches the providers' full price lists"}},
+		{"a refreshed catalog has no more to fetch", "/cache/tollgate/2026-11-26", []change.Resource{inst("test_instance.b", "x9.huge")}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			est := engine.Pricing{Registry: reg, Catalog: cat, CatalogName: tt.catalog}.Estimate(&change.Set{Resources: tt.resources})
+			if diff := cmp.Diff(tt.want, est.Notes); diff != "" {
+				t.Errorf("notes (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -144,6 +144,7 @@ func (p Pricer) Component(name, unit string, quantity decimal.Decimal, service, 
 	price, ok := p.cat.Price(service, p.region, key)
 	if !ok {
 		c.Unpriced = p.missing(service, key)
+		c.NotInCatalog = true
 		return c
 	}
 	c.UnitPrice = price.Amount

@@ -45,7 +45,10 @@ type Component struct {
 	// Unpriced says why the component has no price; UnitPrice and
 	// MonthlyCost are then zero and must not be shown as a price.
 	Unpriced string
-	Source   string // catalog source id of the unit price
+	// NotInCatalog marks an unpriced component whose price the catalog
+	// lacks, as opposed to one that cannot be priced at all.
+	NotInCatalog bool
+	Source       string // catalog source id of the unit price
 	// Approximation says how the unit price was approximated, when it was.
 	Approximation string
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/tollgate-dev/tollgate/engine"
 	"github.com/tollgate-dev/tollgate/pricing/catalog"
 	"github.com/tollgate-dev/tollgate/pricing/catalog/refresh"
 )
@@ -25,9 +26,6 @@ func (f *priceFlags) register(fl *pflag.FlagSet) {
 	fl.BoolVar(&f.offline, "offline", false, "use the catalog built into tollgate, even when a refreshed one is cached")
 	fl.StringVar(&f.cacheDir, "cache-dir", "", "`DIR` of the refreshed catalog (default: TOLLGATE_CACHE_DIR, else $XDG_CACHE_HOME/tollgate, else ~/.cache/tollgate)")
 }
-
-// embeddedName is the catalog name outputs show for the built-in catalog.
-const embeddedName = "embedded"
 
 // cacheDir is where pricing refresh writes and estimate reads the
 // refreshed catalog: --cache-dir, TOLLGATE_CACHE_DIR, $XDG_CACHE_HOME/tollgate
@@ -54,19 +52,19 @@ func (c *cli) openCatalog(f priceFlags) (*catalog.Catalog, string, error) {
 		return nil, "", errors.New("--offline uses the built-in catalog and --prices another one: give one of them")
 	}
 	if f.offline {
-		return catalog.Embedded(), embeddedName, nil
+		return catalog.Embedded(), engine.EmbeddedCatalog, nil
 	}
 	if f.prices != "" {
 		return openPrices(f.prices)
 	}
 	dir, err := c.cacheDir(f.cacheDir)
 	if err != nil {
-		return catalog.Embedded(), embeddedName, nil // nowhere to look: nothing was refreshed
+		return catalog.Embedded(), engine.EmbeddedCatalog, nil // nowhere to look: nothing was refreshed
 	}
 	cat, catDir, err := refresh.Open(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return catalog.Embedded(), embeddedName, nil
+		return catalog.Embedded(), engine.EmbeddedCatalog, nil
 	case err != nil:
 		return nil, "", fmt.Errorf("refreshed price catalog: %w (or use --offline)", err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tollgate-dev/tollgate/engine"
 	"github.com/tollgate-dev/tollgate/pricing/catalog"
 )
 
@@ -185,7 +186,7 @@ func writeServices(w io.Writer, format, catName string, cat *catalog.Catalog, se
 
 // catalogPhrase names a catalog in a sentence.
 func catalogPhrase(name string) string {
-	if name == embeddedName {
+	if name == engine.EmbeddedCatalog {
 		return "embedded catalog"
 	}
 	return "catalog " + name

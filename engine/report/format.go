@@ -129,7 +129,7 @@ func pricedAsOf(est *engine.Estimate) string {
 	s := strings.Join(parts, ", ")
 	switch {
 	case s == "" || est.Catalog == "":
-	case est.Catalog == "embedded":
+	case est.Catalog == engine.EmbeddedCatalog:
 		s += " (embedded catalog)"
 	default:
 		s += " (catalog " + est.Catalog + ")"
