@@ -40,8 +40,11 @@ type Component struct {
 	// UsageBased components depend on how the resource is used (requests,
 	// data processed); their quantity comes from the usage file, or is 0.
 	UsageBased bool
-	// Usage names the usage-file key that set the quantity, if any did.
+	// UsageKey names the usage-file key that set the quantity, if any did.
 	UsageKey string
+	// UsageInput names the usage-file key a usage-based component reads,
+	// given or not, so that observed usage can be suggested for it.
+	UsageInput string
 	// Unpriced says why the component has no price; UnitPrice and
 	// MonthlyCost are then zero and must not be shown as a price.
 	Unpriced string
@@ -57,6 +60,7 @@ type Component struct {
 // as usage-based; key names the value when the file gave it.
 func (c Component) FromUsage(key string, given bool) Component {
 	c.UsageBased = true
+	c.UsageInput = key
 	if given {
 		c.UsageKey = key
 	}
