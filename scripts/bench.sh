@@ -35,5 +35,17 @@ $GO test -c -o .bench/awsfeed.test ./pricing/catalog/awsfeed
 .bench/benchrun -runs 1 -label "1 GB CSV" -- .bench/awsfeed.test -test.run '^$' -test.bench '^BenchmarkImportEC2$' -test.benchtime 1x
 .bench/awsfeed.test -test.run '^$' -test.bench '^BenchmarkImportEC2$' -test.benchtime 1x | grep -E '^Benchmark'
 echo
+echo "tollgate reconcile of a generated 5,000,000-row FOCUS CSV (20,000 instances, 10 days, 2.1 GB), one core:"
+$GO build -o .bench/billgen ./cmd/billgen
+mkdir -p .bench/reconcile
+[ -f .bench/reconcile/bill.csv ] || .bench/billgen -rows 5000000 -resources 20000 -dir .bench/reconcile
+rm -f .bench/reconcile/store.db
+.bench/tollgate record .bench/reconcile/plan.json --state .bench/reconcile/state.json --source= \
+  --store .bench/reconcile/store.db --commit bench --recorded-at 2024-08-01T00:00:00Z >/dev/null
+GOMAXPROCS=1 .bench/benchrun -runs 3 -rate 5000000 -label "5M rows" -- .bench/tollgate reconcile --billing .bench/reconcile/bill.csv \
+  --store .bench/reconcile/store.db --no-save --format json --out /dev/null
+echo "the billing reader alone (rows per CPU second exclude the generator's share only approximately):"
+GOMAXPROCS=1 $GO test -run '^$' -bench 'ReadFOCUS' -benchtime 1x ./engine/reconcile/billing/ | grep -E '^Benchmark'
+echo
 echo "Go benchmarks:"
-$GO test -run '^$' -bench . -skip '^BenchmarkImportEC2$' -benchmem ./... | grep -E '^(Benchmark|ok|PASS|FAIL)' | grep -v '^ok.*no test files'
+$GO test -run '^$' -bench . -skip '^(BenchmarkImportEC2|BenchmarkReadFOCUS)$' -benchmem ./... | grep -E '^(Benchmark|ok|PASS|FAIL)' | grep -v '^ok.*no test files'

@@ -17,6 +17,7 @@ func main() {
 	runs := flag.Int("runs", 5, "how many times to run the command")
 	label := flag.String("label", "", "label of the result line")
 	allowExit := flag.Int("allow-exit", 0, "an exit code besides 0 that counts as success (tollgate check exits 1 on findings)")
+	rate := flag.Int("rate", 0, "items (rows, resources) one run handles: also print items per second of the best run and per CPU second")
 	flag.Parse()
 	args := flag.Args()
 	if len(args) == 0 {
@@ -25,6 +26,7 @@ func main() {
 	}
 	var walls []time.Duration
 	var peakKB int64
+	var bestCPU time.Duration
 	for i := 0; i < *runs; i++ {
 		cmd := exec.Command(args[0], args[1:]...)
 		cmd.Stderr = os.Stderr
@@ -37,8 +39,16 @@ func main() {
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && ru.Maxrss > peakKB {
 			peakKB = ru.Maxrss // kilobytes on Linux
 		}
+		// CPU time says what one run costs even on a busy machine.
+		if cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(); bestCPU == 0 || cpu < bestCPU {
+			bestCPU = cpu
+		}
 	}
 	sort.Slice(walls, func(i, j int) bool { return walls[i] < walls[j] })
 	fmt.Printf("%-8s best %7.3fs  median %7.3fs  peak RSS %6.1f MB  (%d runs)\n",
 		*label, walls[0].Seconds(), walls[len(walls)/2].Seconds(), float64(peakKB)/1024, *runs)
+	if *rate > 0 {
+		fmt.Printf("%-8s %.0f/s (best run), %.0f per CPU second (least CPU: %.3fs)\n",
+			"", float64(*rate)/walls[0].Seconds(), float64(*rate)/bestCPU.Seconds(), bestCPU.Seconds())
+	}
 }

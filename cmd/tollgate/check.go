@@ -32,6 +32,8 @@ type checkFlags struct {
 	overrides   []string
 	regoVersion string
 	context     contextFlags
+	record      bool
+	recordInputs
 }
 
 func (c *cli) checkCommand() *cobra.Command {
@@ -65,6 +67,13 @@ RULE or by a pull-request label listed in override_labels.`,
 			if err != nil {
 				return &exitError{code: exitFailed, err: err}
 			}
+			var run engine.Context
+			if f.record {
+				// Fail before the work, not after it.
+				if run, err = c.recordContext(f.context); err != nil {
+					return &exitError{code: exitFailed, err: fmt.Errorf("--record: %w", err)}
+				}
+			}
 			res, err := c.check(args[0], f)
 			if err != nil {
 				return &exitError{code: exitFailed, err: err}
@@ -79,6 +88,15 @@ RULE or by a pull-request label listed in override_labels.`,
 			if err := c.writeReports(reports, res, opts); err != nil {
 				return &exitError{code: exitFailed, err: err}
 			}
+			if f.record {
+				rec, err := c.record(cmd.Context(), res.Estimate, run, f.recordInputs)
+				if err != nil {
+					return &exitError{code: exitFailed, err: fmt.Errorf("--record: %w", err)}
+				}
+				if err := recordFormats[0].render(c.stderr, rec, renderOptions{}); err != nil {
+					return &exitError{code: exitFailed, err: err}
+				}
+			}
 			if !res.Passed {
 				return &exitError{code: exitGate}
 			}
@@ -86,6 +104,8 @@ RULE or by a pull-request label listed in override_labels.`,
 		},
 	}
 	f.register(cmd)
+	cmd.Flags().BoolVar(&f.record, "record", false, "also store the predictions for reconcile, as tollgate record does")
+	f.recordInputs.register(cmd, "with --record: `FILE` of the applied state (terraform show -json), for the resources' cloud ids")
 	return cmd
 }
 

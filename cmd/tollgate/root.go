@@ -100,7 +100,7 @@ Exit codes: 0 success, 1 the gate failed, 2 tollgate could not do its job
 		SilenceErrors: true,
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.AddCommand(c.estimateCommand(), c.checkCommand(), c.commentCommand(), c.policyCommand(), c.pricingCommand())
+	root.AddCommand(c.estimateCommand(), c.checkCommand(), c.commentCommand(), c.policyCommand(), c.pricingCommand(), c.recordCommand(), c.reconcileCommand())
 	return root
 }
 

@@ -45,7 +45,10 @@ type Result struct {
 // Resource compares one resource's prediction with its charges.
 type Resource struct {
 	Address, Type, Region string
-	Commit                string // the commit of the prediction in force at the period's end
+	// Repo is the repository that recorded the resource: the same address
+	// in two repositories is two resources.
+	Repo   string
+	Commit string // the commit of the prediction in force at the period's end
 	// MatchedBy is "id" or "tag" when charges were found, "" when none were.
 	MatchedBy string
 	// Hours is how long predictions of the resource were in force within
@@ -87,6 +90,9 @@ type Totals struct {
 	// bill; CoverageBilled the share of billed cost that matched
 	// predictions.
 	CoveragePredicted, CoverageBilled decimal.Decimal
+	// NoActual is set when Σ actual is zero: WAPE and Bias are then
+	// reported as zero and mean nothing (show them as n/a).
+	NoActual bool
 }
 
 // Type is the totals of one resource type.

@@ -1,7 +1,9 @@
-// Package report renders estimates and check results for people and
-// programs: an aligned table for terminals, Markdown for documents, the
+// Package report renders estimates, check results and reconciliations
+// for people and programs: an aligned table for terminals, Markdown for
+// documents, a self-contained HTML page for reconciliations, the
 // pull-request comment (cut to the forge's limit), the JSON documents
-// whose shapes are contracts (estimate.schema.json, check.schema.json, and
+// whose shapes are contracts (estimate.schema.json, check.schema.json,
+// reconcile.schema.json, reconcile-history.schema.json, and
 // ReadCheckJSON to read a saved result back), and, for check results,
 // SARIF, JUnit XML, GitHub Actions annotations and GitLab's Code Quality
 // and Terraform reports. Renderers are pure: same input, same bytes.

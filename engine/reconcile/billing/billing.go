@@ -64,13 +64,21 @@ type Charge struct {
 type Summary struct {
 	Name   string // the file, as the caller named it
 	Format Format
-	Rows   int // data rows read
-	Kept   int // rows summed into charges
-	// Skipped counts rows left out on purpose, by reason (e.g. "zero cost").
+	// Currency is the billing currency of the lines kept ("" when the
+	// file names none).
+	Currency string
+	Rows     int // data rows read
+	Kept     int // rows summed into charges
+	// Skipped counts rows left out on purpose, by reason ("outside
+	// period", "currency EUR, not USD").
 	Skipped map[string]int
 	// Malformed counts rows that could not be read, by reason.
 	Malformed map[string]int
-	// Missing names the cost columns the format lacks (e.g. "ListCost").
+	// Missing names what the file lacks, by FOCUS column name whatever
+	// the format: "ResourceId" (lines sum per service only), "ListCost",
+	// "EffectiveCost" (none, or an Azure actual-cost export whose
+	// commitment purchases are not amortized), "BilledCost" (an Azure
+	// amortized export: covered usage shows no billed cost).
 	Missing []string
 	// PeriodStart and PeriodEnd bound the charge periods read.
 	PeriodStart, PeriodEnd time.Time

@@ -1,8 +1,8 @@
 // Package prediction is what tollgate predicted for each resource of an
-// applied change, as recorded for reconciliation. It is the only thing the
-// reconciliation flow knows of estimates: FromEstimate turns an estimate
-// and the applied state into a Run, and the store and the reconciler read
-// nothing else.
+// applied change, as recorded for reconciliation, and the cloud ids of the
+// applied state (ReadState). It is the only thing the reconciliation flow
+// knows of estimates: package record turns an estimate into a Run, and the
+// store and the reconciler read nothing else.
 package prediction
 
 import (
