@@ -68,6 +68,9 @@ RULE or by a pull-request label listed in override_labels.`,
 				return &exitError{code: exitFailed, err: err}
 			}
 			var run engine.Context
+			if !f.record && (f.state != "" || f.store != "" || f.recordedAt != "") {
+				return &exitError{code: exitFailed, err: errors.New("--state, --store and --recorded-at say how to record: add --record")}
+			}
 			if f.record {
 				// Fail before the work, not after it.
 				if run, err = c.recordContext(f.context); err != nil {

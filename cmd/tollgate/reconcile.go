@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"github.com/tollgate-dev/tollgate/engine/reconcile/billing"
 	"github.com/tollgate-dev/tollgate/engine/reconcile/warehouse"
 	"github.com/tollgate-dev/tollgate/engine/report"
+	"github.com/tollgate-dev/tollgate/pricing"
 )
 
 type reconcileFlags struct {
@@ -187,8 +189,10 @@ func (f reconcileFlags) options() (reconcile.Options, error) {
 func (c *cli) readBills(ctx context.Context, f reconcileFlags, files []string, opts reconcile.Options) ([]billing.Charge, []billing.Summary, error) {
 	// Only the address tag is matched on; other tags would cost memory
 	// per charge.
+	// Predictions are in the catalog's currency: lines in another are
+	// skipped and counted, never compared as if they were in it.
 	bopts := billing.Options{Start: opts.PeriodStart, End: opts.PeriodEnd, TempDir: os.TempDir(),
-		TagKeys: []string{opts.AddressTag, "user:" + opts.AddressTag}}
+		TagKeys: []string{opts.AddressTag, "user:" + opts.AddressTag}, Currency: pricing.Currency}
 	if f.billingSQL != "" {
 		charges, sum, err := warehouse.Read(ctx, f.billingSQL, bopts)
 		if err != nil {
@@ -205,7 +209,39 @@ func (c *cli) readBills(ctx context.Context, f reconcileFlags, files []string, o
 		}
 		sums = append(sums, sum)
 	}
+	if err := nothingKept(sums); err != nil {
+		return nil, nil, err
+	}
 	return s.Charges(), sums, nil
+}
+
+// nothingKept refuses bills that leave nothing to compare (an empty
+// export, every line in another currency or outside the period), which a
+// scheduled job must not take for a perfect month.
+func nothingKept(sums []billing.Summary) error {
+	var names []string
+	why := map[string]int{}
+	for _, s := range sums {
+		if s.Kept > 0 {
+			return nil
+		}
+		names = append(names, s.Name)
+		for r, n := range s.Skipped {
+			why[r] += n
+		}
+		for r, n := range s.Malformed {
+			why[r] += n
+		}
+	}
+	msg := strings.Join(names, ", ") + ": no bill lines to compare"
+	if len(why) > 0 {
+		var parts []string
+		for _, r := range slices.Sorted(maps.Keys(why)) {
+			parts = append(parts, fmt.Sprintf("%d %s", why[r], r))
+		}
+		msg += " (" + strings.Join(parts, ", ") + ")"
+	}
+	return errors.New(msg)
 }
 
 func (c *cli) readBill(ctx context.Context, s *billing.Sum, name string) (billing.Summary, error) {
@@ -214,7 +250,7 @@ func (c *cli) readBill(ctx context.Context, s *billing.Sum, name string) (billin
 	}
 	file, err := os.Open(name)
 	if err != nil {
-		return billing.Summary{}, fmt.Errorf("read bill: %w", unwrapPathError(err))
+		return billing.Summary{}, fmt.Errorf("read bill %s: %w", name, unwrapPathError(err))
 	}
 	defer file.Close()
 	return s.Read(ctx, file, name)

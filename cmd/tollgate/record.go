@@ -204,7 +204,7 @@ func (c *cli) readState(path string) (map[string][]string, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("read state: %w", unwrapPathError(err))
+		return nil, fmt.Errorf("read state %s: %w", path, unwrapPathError(err))
 	}
 	defer f.Close()
 	ids, err := prediction.ReadState(f, path)

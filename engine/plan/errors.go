@@ -47,9 +47,9 @@ func oneLine(s string) string {
 	}, s)
 }
 
-// position converts a byte offset in text to a 1-based line and column
+// Position converts a byte offset in text to a 1-based line and column
 // (in characters).
-func position(text []byte, off int) (line, col int) {
+func Position(text []byte, off int) (line, col int) {
 	if off > len(text) {
 		off = len(text)
 	}
@@ -69,7 +69,7 @@ func (p *parser) errorf(format string, args ...any) *Error {
 
 // errorAt builds an Error at a byte offset of the plan text.
 func (p *parser) errorAt(off int, cause error, format string, args ...any) *Error {
-	line, col := position(p.text, off)
+	line, col := Position(p.text, off)
 	return &Error{File: p.name, Line: line, Column: col, Msg: fmt.Sprintf(format, args...), Err: cause}
 }
 

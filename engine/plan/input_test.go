@@ -109,8 +109,8 @@ func TestPosition(t *testing.T) {
 		{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {7, 2, 4}, {8, 3, 1}, {9, 3, 2}, {99, 3, 2},
 	}
 	for _, tt := range tests {
-		if l, c := position(text, tt.off); l != tt.line || c != tt.col {
-			t.Errorf("position(%d) = %d:%d, want %d:%d", tt.off, l, c, tt.line, tt.col)
+		if l, c := Position(text, tt.off); l != tt.line || c != tt.col {
+			t.Errorf("Position(%d) = %d:%d, want %d:%d", tt.off, l, c, tt.line, tt.col)
 		}
 	}
 }

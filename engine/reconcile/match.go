@@ -3,7 +3,8 @@ package reconcile
 import (
 	"fmt"
 	"strings"
-	"unicode"
+
+	"github.com/tollgate-dev/tollgate/engine/reconcile/billing"
 )
 
 // How a charge was matched to a resource.
@@ -107,6 +108,14 @@ func (ix *index) resolve(id string) int {
 		}
 		return noMatch
 	}
+	if strings.HasPrefix(k, gcpKeyPrefix) && isNumber(tail) {
+		// A VM billed as …/instances/8812…: the state gives its numeric
+		// instance_id apart from its self link, which has its name.
+		if i, ok := ix.exact[bareKey(tail)]; ok {
+			return i
+		}
+		return noMatch
+	}
 	if strings.HasPrefix(k, bareKeyPrefix) {
 		// A bare billed id of a resource the state names by its ARN.
 		if i, ok := ix.tails[k[len(bareKeyPrefix):]]; ok {
@@ -137,21 +146,28 @@ func (ix *index) byTag(tags map[string]string) int {
 	return best
 }
 
-// normalizeTagKey reduces a tag key to compare it across bills: AWS
-// prefixes user tags with "user:" (CUR 2.0 and Athena with "user_" and
-// "resource_tags_"), CUR 2.0 and Athena replace punctuation with "_",
-// and key case varies.
+// normalizeTagKey reduces a tag key to compare it across bills: the
+// billing.TagKey form (CUR 2.0 and Athena replace punctuation with "_",
+// key case varies) without the prefixes AWS gives user tags ("user:",
+// "user_", "resource_tags_").
 func normalizeTagKey(k string) string {
-	k = strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return unicode.ToLower(r)
-		}
-		return '_'
-	}, strings.TrimSpace(k))
+	k = billing.TagKey(k)
 	for _, p := range []string{"resourcetags_", "resource_tags_", "user_"} {
 		k = strings.TrimPrefix(k, p)
 	}
 	return k
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Key prefixes keep the kinds of id apart.
@@ -181,7 +197,7 @@ func idKey(id string) (k, tail string, isARN bool) {
 		}
 	}
 	if p, ok := gcpPath(id); ok {
-		return gcpKeyPrefix + p, "", false
+		return gcpKeyPrefix + p, p[strings.LastIndexByte(p, '/')+1:], false
 	}
 	// Azure ids are paths: /subscriptions/…, or /providers/… for
 	// tenant-level resources such as reservations.

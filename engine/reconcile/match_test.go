@@ -59,6 +59,10 @@ func TestMatch(t *testing.T) {
 		{"GCP relative and full name", []prediction.Recorded{a(gcpRel)}, tagged(gcpFull, nil), "", []string{"aws_instance.a/id"}},
 		{"GCP bucket self link", []prediction.Recorded{a("https://www.googleapis.com/storage/v1/b/assets")},
 			tagged("//storage.googleapis.com/projects/_/buckets/assets", nil), "", []string{"aws_instance.a/id"}},
+		{"GCP VM billed by its numeric id", []prediction.Recorded{a(gcpSelf, "8812345678901234567")},
+			tagged("//compute.googleapis.com/projects/p1/zones/us-central1-a/instances/8812345678901234567", nil), "", []string{"aws_instance.a/id"}},
+		{"GCP numeric id of another VM", []prediction.Recorded{a(gcpSelf, "8812345678901234567")},
+			tagged("//compute.googleapis.com/projects/p1/zones/us-central1-a/instances/1234", nil), "", nil},
 		{"GCP other instance", []prediction.Recorded{a(gcpSelf)},
 			tagged("//compute.googleapis.com/projects/p1/zones/us-central1-a/instances/other", nil), "", nil},
 		{"address tag", []prediction.Recorded{a()}, tagged("x", map[string]string{"tollgate-address": "aws_instance.a"}), "", []string{"aws_instance.a/tag"}},
@@ -147,9 +151,9 @@ func TestIDKey(t *testing.T) {
 		{"arn:broken", "id:arn:broken", ""},
 		{"/SUBSCRIPTIONS/A/resourceGroups/B", "azure:/subscriptions/a/resourcegroups/b", ""},
 		{"/providers/Microsoft.Capacity/reservationOrders/X/", "azure:/providers/microsoft.capacity/reservationorders/x", ""},
-		{"//compute.googleapis.com/projects/p/zones/z/instances/i", "gcp:projects/p/zones/z/instances/i", ""},
-		{"https://www.googleapis.com/compute/v1/projects/p/global/networks/n", "gcp:projects/p/global/networks/n", ""},
-		{"https://www.googleapis.com/storage/v1/b/bk", "gcp:projects/_/buckets/bk", ""},
+		{"//compute.googleapis.com/projects/p/zones/z/instances/i", "gcp:projects/p/zones/z/instances/i", "i"},
+		{"https://www.googleapis.com/compute/v1/projects/p/global/networks/n", "gcp:projects/p/global/networks/n", "n"},
+		{"https://www.googleapis.com/storage/v1/b/bk", "gcp:projects/_/buckets/bk", "bk"},
 		{"https://example.googleapis.com/nothing", "id:https://example.googleapis.com/nothing", ""},
 	}
 	for _, tt := range tests {

@@ -26,6 +26,9 @@ type tracked struct {
 	nanos     int64
 	costNanos decimal.Decimal
 	cloudIDs  []string
+	// inForce are the intervals its predictions were in force, in order:
+	// charges on other days are not what they predicted.
+	inForce [][2]time.Time
 	// quantities are the predicted quantities by dimension, in base units
 	// × nanoseconds, like costNanos.
 	quantities map[string]*predictedQuantity
@@ -81,6 +84,7 @@ func prorate(preds []prediction.Recorded, start, end time.Time) []*tracked {
 				continue
 			}
 			t.add(p, to.Sub(from).Nanoseconds())
+			t.inForce = append(t.inForce, [2]time.Time{from, to})
 		}
 		if t.nanos > 0 {
 			slices.Sort(t.cloudIDs)
@@ -127,6 +131,18 @@ func appendNew(list []string, s string) []string {
 		return list
 	}
 	return append(list, s)
+}
+
+// activeOn says whether a prediction was in force during some of the UTC
+// day starting at day.
+func (t *tracked) activeOn(day time.Time) bool {
+	next := day.Add(24 * time.Hour)
+	for _, iv := range t.inForce {
+		if iv[0].Before(next) && iv[1].After(day) {
+			return true
+		}
+	}
+	return false
 }
 
 // hours is how long the resource's predictions were in force.

@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -82,5 +83,39 @@ func TestProrateQuantities(t *testing.T) {
 	want := []Quantity{{Component: "Storage (gp3)", Unit: "GB", Predicted: dec("197.2602739726027397"), Actual: dec("190")}}
 	if diff := cmp.Diff(want, r.Resources[0].Quantities, decimalEqual); diff != "" {
 		t.Errorf("quantities (-want +got):\n%s", diff)
+	}
+}
+
+// Charges count only on days a prediction of the resource was in force:
+// a resource first recorded on September 16 (it existed before, as a
+// no-op change) is compared over the second half of the month only.
+func TestChargesClippedToPredictions(t *testing.T) {
+	preds := []prediction.Recorded{
+		pred("aws_instance.a", "aws_instance", "c1", "2024-09-16", "73", []string{"i-a"}),
+		pred("aws_instance.b", "aws_instance", "c1", "2024-08-01", "73", []string{"i-b"}),
+		deleted("aws_instance.b", "aws_instance", "c2", "2024-09-11"),
+	}
+	var charges []billing.Charge
+	for d := at("2024-09-01"); d.Before(at("2024-10-01")); d = d.AddDate(0, 0, 1) {
+		day := d.Format("2006-01-02")
+		charges = append(charges, charge("i-a", day, "2.4", "2.4", "2.4"), charge("i-b", day, "2.4", "2.4", "2.4"))
+	}
+	files := []billing.Summary{{Name: "bill.csv", PeriodStart: at("2024-09-01"), PeriodEnd: at("2024-10-01")}}
+	r := Reconcile(preds, charges, files, Options{})
+	type row struct{ Address, Predicted, Actual, Variance string }
+	var got []row
+	for _, res := range r.Resources {
+		got = append(got, row{res.Address, res.Predicted.String(), res.ActualList.String(), res.Variance.String()})
+	}
+	// a: 15 days of 24 h × 73 ÷ 730 = 36, billed 15 × 2.4 = 36.
+	// b: 10 days = 24, billed 10 × 2.4 = 24.
+	want := []row{{"aws_instance.a", "36", "36", "0"}, {"aws_instance.b", "24", "24", "0"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("resources (-want +got):\n%s", diff)
+	}
+	// 15 days of a and 20 of b: 35 × 2.4.
+	note := "84.00 USD billed to predicted resources on days no prediction of theirs was in force (before the first was recorded, after a delete) is left out"
+	if !slices.Contains(r.Notes, note) {
+		t.Errorf("notes = %q, want %q", r.Notes, note)
 	}
 }

@@ -83,7 +83,7 @@ func Reconcile(preds []prediction.Recorded, charges []billing.Charge, files []bi
 
 	tracked := prorate(preds, r.PeriodStart, r.PeriodEnd)
 	ix := newIndex(tracked, opts.AddressTag)
-	s := newSums(len(tracked))
+	s := newSums(tracked)
 	for i := range charges {
 		s.add(ix, &charges[i], r.PeriodStart, r.PeriodEnd)
 	}
@@ -228,7 +228,22 @@ func resultNotes(r *Result) []string {
 		notes = append(notes, fmt.Sprintf("resources with costs tollgate could not price, whose predictions are lower bounds: %d", unpriced))
 	}
 	if r.Overall.NoActual && r.Overall.Resources > 0 {
-		notes = append(notes, "nothing was billed to the predicted resources: WAPE and bias are undefined and shown as 0")
+		notes = append(notes, "nothing was billed to the predicted resources: WAPE and bias are undefined")
+	}
+	return append(notes, overlaps(r.Files)...)
+}
+
+// overlaps warns of bills of one format whose periods overlap: exports of
+// several accounts may, but the same account's twice (or an Azure actual
+// and amortized export of one month) would count its costs twice.
+func overlaps(files []billing.Summary) []string {
+	var notes []string
+	for i, a := range files {
+		for _, b := range files[i+1:] {
+			if a.Format == b.Format && a.PeriodStart.Before(b.PeriodEnd) && b.PeriodStart.Before(a.PeriodEnd) {
+				notes = append(notes, fmt.Sprintf("%s and %s cover overlapping periods: if they are exports of one account, its costs count twice", a.Name, b.Name))
+			}
+		}
 	}
 	return notes
 }

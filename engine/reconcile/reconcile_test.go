@@ -220,3 +220,22 @@ func TestReconcileOrderIndependent(t *testing.T) {
 		t.Errorf("reversed inputs (-want +got):\n%s", diff)
 	}
 }
+
+func TestOverlappingBills(t *testing.T) {
+	sep := func(name string, f billing.Format, start, end string) billing.Summary {
+		return billing.Summary{Name: name, Format: f, PeriodStart: at(start), PeriodEnd: at(end)}
+	}
+	got := overlaps([]billing.Summary{
+		sep("a.csv", billing.FOCUS, "2024-09-01", "2024-10-01"),
+		sep("b.csv", billing.FOCUS, "2024-09-15", "2024-10-15"),
+		sep("c.csv", billing.FOCUS, "2024-10-01", "2024-11-01"), // meets a, overlaps b
+		sep("d.csv", billing.AzureCost, "2024-09-01", "2024-10-01"),
+	})
+	want := []string{
+		"a.csv and b.csv cover overlapping periods: if they are exports of one account, its costs count twice",
+		"b.csv and c.csv cover overlapping periods: if they are exports of one account, its costs count twice",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("notes (-want +got):\n%s", diff)
+	}
+}

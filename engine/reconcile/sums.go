@@ -55,6 +55,7 @@ type unmatchedSum struct {
 // sums accumulates charges: per matched resource, per unmatched id or
 // service, and the totals that notes and coverage need.
 type sums struct {
+	tracked []*tracked
 	actuals []actual
 	// unmatched by resource id, and by service for lines naming none.
 	unmatchedIDs, unmatchedServices map[string]*unmatchedSum
@@ -64,7 +65,11 @@ type sums struct {
 	allBilled          runningSum
 	credit, adjustment runningSum
 	tax, outside       runningSum
-	hasCredit, hasAdj  bool
+	// unpredicted is billed to predicted resources on days none of their
+	// predictions was in force: before the first was recorded (a resource
+	// older than its first record) or after a delete.
+	unpredicted       runningSum
+	hasCredit, hasAdj bool
 }
 
 // billedUnit is a billed unit's parse; plain when it is its dimension's
@@ -74,9 +79,10 @@ type billedUnit struct {
 	ok, plain bool
 }
 
-func newSums(n int) *sums {
+func newSums(ts []*tracked) *sums {
 	return &sums{
-		actuals:           make([]actual, n),
+		tracked:           ts,
+		actuals:           make([]actual, len(ts)),
 		unmatchedIDs:      map[string]*unmatchedSum{},
 		unmatchedServices: map[string]*unmatchedSum{},
 		units:             map[string]billedUnit{},
@@ -112,6 +118,10 @@ func (s *sums) add(ix *index, c *billing.Charge, start, end time.Time) {
 	}
 	if i == noMatch {
 		s.addUnmatched(c)
+		return
+	}
+	if !s.tracked[i].activeOn(c.Day) {
+		s.unpredicted.add(c.Billed)
 		return
 	}
 	a := &s.actuals[i]
@@ -186,6 +196,9 @@ func (s *sums) notes(currency string) []string {
 	}
 	if tax := s.tax.value(); !tax.IsZero() {
 		notes = append(notes, fmt.Sprintf("tax of %s %s is left out", tax.StringFixed(2), currency))
+	}
+	if un := s.unpredicted.value(); !un.IsZero() {
+		notes = append(notes, fmt.Sprintf("%s %s billed to predicted resources on days no prediction of theirs was in force (before the first was recorded, after a delete) is left out", un.StringFixed(2), currency))
 	}
 	if out := s.outside.value(); !out.IsZero() {
 		notes = append(notes, fmt.Sprintf("%s %s billed outside the period is left out", out.StringFixed(2), currency))

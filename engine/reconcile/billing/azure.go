@@ -7,9 +7,10 @@ import (
 // Azure cost details come as two exports with the same columns: actual
 // cost (commitment purchases billed when bought, covered usage at zero)
 // and amortized cost (purchases spread over the usage they cover). Each
-// row tells which part it is, so both read correctly, alone or together:
-// a commitment purchase is billed but not effective cost, covered usage
-// and unused commitment are effective but not billed cost.
+// row tells which part it is, so either reads correctly: a commitment
+// purchase is billed but not effective cost, covered usage and unused
+// commitment are effective but not billed cost. Read one of the two for a
+// period, not both: on-demand usage is in each, and would count twice.
 
 func (rd *reader) azure(r *row, ln *line) string {
 	l := rd.l

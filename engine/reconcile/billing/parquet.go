@@ -42,6 +42,12 @@ func (s *Sum) ReadParquet(ctx context.Context, r io.ReaderAt, size int64, name s
 	for _, t := range l.tagCols {
 		cols = append(cols, pqCol{c: -1, leaf: leaves[t.idx], tagKey: []byte(t.key)})
 	}
+	// close is idempotent: this also closes what an error left open.
+	defer func() {
+		for i := range cols {
+			cols[i].close()
+		}
+	}()
 	var rw row
 	n := 0
 	for _, rg := range f.RowGroups() {

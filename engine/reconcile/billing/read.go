@@ -118,15 +118,34 @@ type colIdx struct {
 
 // fileState is the reading of one file into a Sum.
 type fileState struct {
-	s    *Sum
-	rd   reader
-	sum  *Summary
-	ln   line
-	min  int64
-	max  int64
-	seen bool
+	s   *Sum
+	rd  reader
+	sum *Summary
+	ln  line
+	// all and used are the charge periods of the lines kept, and of those
+	// but purchases: a commitment bought for a year has a charge period of
+	// a year, which is not the period the bill covers.
+	all, used span
 	// Azure commitment rows tell actual from amortized exports.
 	commitPurchase, commitAmortized bool
+}
+
+// span is the smallest interval holding some charge periods, in Unix
+// seconds.
+type span struct {
+	min, max int64
+	seen     bool
+}
+
+func (p *span) add(start, end int64) {
+	end = max(end, start)
+	if !p.seen || start < p.min {
+		p.min = start
+	}
+	if !p.seen || end > p.max {
+		p.max = end
+	}
+	p.seen = true
 }
 
 func (s *Sum) newState(l *layout, sum *Summary) *fileState {
@@ -162,25 +181,22 @@ func (st *fileState) row(r *row) {
 		return
 	}
 	st.sum.Kept++
-	end := ln.end
-	if end < ln.start {
-		end = ln.start
+	st.all.add(ln.start, ln.end)
+	if ln.cat != Purchase {
+		st.used.add(ln.start, ln.end)
 	}
-	if !st.seen || ln.start < st.min {
-		st.min = ln.start
-	}
-	if !st.seen || end > st.max {
-		st.max = end
-	}
-	st.seen = true
 	st.commitPurchase = st.commitPurchase || ln.commitPurchase
 	st.commitAmortized = st.commitAmortized || ln.commitAmortized
 }
 
 func (st *fileState) finish() Summary {
-	if st.seen {
-		st.sum.PeriodStart = time.Unix(st.min, 0).UTC()
-		st.sum.PeriodEnd = time.Unix(st.max, 0).UTC()
+	period := st.used
+	if !period.seen {
+		period = st.all
+	}
+	if period.seen {
+		st.sum.PeriodStart = time.Unix(period.min, 0).UTC()
+		st.sum.PeriodEnd = time.Unix(period.max, 0).UTC()
 	}
 	if st.commitPurchase {
 		// An actual-cost export: purchases are not spread over usage.

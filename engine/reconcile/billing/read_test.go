@@ -156,8 +156,9 @@ func TestRead(t *testing.T) {
 		{
 			name: "Azure cost details, actual and amortized rows", inputs: []string{azureCSV}, want: azureCharges,
 			summary: billing.Summary{Format: billing.AzureCost, Currency: "USD", Rows: 3, Kept: 3,
-				Missing:     []string{"BilledCost", "EffectiveCost"},
-				PeriodStart: day("2023-09-04"), PeriodEnd: day("2023-09-22")},
+				Missing: []string{"BilledCost", "EffectiveCost"},
+				// The purchase of 2023-09-21 is no part of the period.
+				PeriodStart: day("2023-09-04"), PeriodEnd: day("2023-09-05")},
 		},
 		{
 			name: "period filter", opts: billing.Options{Start: day("2024-09-19"), End: day("2024-09-20")},
@@ -217,6 +218,22 @@ func TestRead(t *testing.T) {
 				PeriodStart: time.Date(2024, 9, 1, 5, 0, 0, 0, time.UTC), PeriodEnd: time.Date(2024, 9, 1, 5, 0, 0, 0, time.UTC)},
 		},
 		{
+			// A commitment bought for a year charges a year-long period;
+			// the bill still covers the month its usage lines do.
+			name: "period of the usage, not of a year's purchase",
+			inputs: []string{"BilledCost,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,ResourceId\n" +
+				"8760,2024-09-01T00:00:00Z,2025-09-01T00:00:00Z,Purchase,ri-1\n" +
+				"1,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,Usage,i-1\n" +
+				"1,2024-09-30T00:00:00Z,2024-10-01T00:00:00Z,Usage,i-1\n"},
+			want: []billing.Charge{
+				{ResourceID: "i-1", Day: day("2024-09-01"), Category: billing.Usage, Billed: d("1")},
+				{ResourceID: "i-1", Day: day("2024-09-30"), Category: billing.Usage, Billed: d("1")},
+				{ResourceID: "ri-1", Day: day("2024-09-01"), Category: billing.Purchase, Billed: d("8760")},
+			},
+			summary: billing.Summary{Format: billing.FOCUS, Rows: 3, Kept: 3, Missing: []string{"EffectiveCost", "ListCost"},
+				PeriodStart: day("2024-09-01"), PeriodEnd: day("2024-10-01")},
+		},
+		{
 			name:   "two files add up",
 			inputs: []string{focusCSV, focusCSV},
 			want: func() []billing.Charge {
@@ -267,6 +284,21 @@ func TestReadGzip(t *testing.T) {
 	}
 	if diff := cmp.Diff(focusCharges, s.Charges(), decimalEqual, cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("charges (-want +got):\n%s", diff)
+	}
+}
+
+// A gzipped bill cut short is an error, never a shorter bill.
+func TestReadGzipTruncated(t *testing.T) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	for range 200 {
+		zw.Write([]byte(focusCSV))
+	}
+	zw.Close()
+	cut := buf.Bytes()[:buf.Len()/2]
+	_, err := billing.NewSum(billing.Options{}).Read(context.Background(), bytes.NewReader(cut), "bill.csv.gz")
+	if err == nil || !strings.Contains(err.Error(), "bill.csv.gz") {
+		t.Fatalf("Read of a truncated gzip = %v, want an error naming the file", err)
 	}
 }
 

@@ -74,10 +74,12 @@ func (s *splitter) fill() error {
 	}
 	n, err := io.ReadAtLeast(s.r, s.buf[s.end:], 1)
 	s.end += n
-	if err == io.EOF || err == io.ErrUnexpectedEOF {
+	if err == io.EOF {
 		s.eof = true
 		return nil
 	}
+	// Anything else, a gzip stream cut short (io.ErrUnexpectedEOF) too, is
+	// a file that did not arrive whole: an error, never a shorter bill.
 	return err
 }
 

@@ -9,7 +9,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/tollgate-dev/tollgate/engine/plan"
 )
 
 // ErrEmptyState is wrapped by the error ReadState returns for a state that
@@ -213,23 +214,14 @@ func jsonError(name string, data []byte, err error) error {
 	case errors.As(err, &syn) && syn.Offset >= int64(len(data)):
 		return fmt.Errorf("%s: the JSON ends early, the file looks truncated: %s", name, showJSON)
 	case errors.As(err, &syn):
-		line, col := position(data, int(syn.Offset)-1) // Offset is just past the culprit
+		line, col := plan.Position(data, int(syn.Offset)-1) // Offset is just past the culprit
 		return fmt.Errorf("%s:%d:%d: not valid JSON (%s): %s", name, line, col, strings.TrimPrefix(syn.Error(), "json: "), showJSON)
 	case errors.As(err, &typ):
-		line, col := position(data, int(typ.Offset))
+		line, col := plan.Position(data, int(typ.Offset))
 		if typ.Field == "" {
 			return fmt.Errorf("%s: not a Terraform state (a JSON %s, not an object): %s", name, typ.Value, showJSON)
 		}
 		return fmt.Errorf("%s:%d:%d: %s is a JSON %s, which no state has: %s", name, line, col, typ.Field, typ.Value, showJSON)
 	}
 	return fmt.Errorf("%s: not valid JSON (%s): %s", name, strings.TrimPrefix(err.Error(), "json: "), showJSON)
-}
-
-// position converts a byte offset to a 1-based line and column (in
-// characters).
-func position(text []byte, off int) (line, col int) {
-	off = max(0, min(off, len(text)))
-	before := text[:off]
-	start := bytes.LastIndexByte(before, '\n') + 1
-	return bytes.Count(before, []byte{'\n'}) + 1, utf8.RuneCount(before[start:]) + 1
 }
