@@ -42,10 +42,7 @@ func totalsOf(rs []Resource, idx []int, basis string, allBilled decimal.Decimal)
 		t.ActualBilled = t.ActualBilled.Add(r.ActualBilled)
 		absErr = absErr.Add(r.Variance.Abs())
 	}
-	act := t.ActualBilled
-	if basis == BasisList {
-		act = t.ActualList
-	}
+	act := ActualAt(basis, t.ActualList, t.ActualEffective, t.ActualBilled)
 	if act.IsPositive() {
 		t.WAPE = absErr.DivRound(act, divPrecision)
 		t.Bias = t.Predicted.Sub(act).DivRound(act, divPrecision)

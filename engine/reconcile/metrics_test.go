@@ -54,23 +54,44 @@ func TestZeroDivisions(t *testing.T) {
 
 // Without list cost in every bill, predictions are compared with billed
 // cost, and a note says so.
-func TestBasisBilled(t *testing.T) {
+// Without list cost in every bill, actuals are effective cost when every
+// bill has it, else billed cost.
+func TestBasisFallback(t *testing.T) {
 	a := pred("aws_instance.a", "aws_instance", "c1", "2024-08-01", "73", []string{"i-1"})
-	files := []billing.Summary{
-		{Name: "focus.csv", PeriodStart: at("2024-09-01"), PeriodEnd: at("2024-10-01")},
-		{Name: "cur.csv", Missing: []string{"ListCost"}, PeriodStart: at("2024-09-01"), PeriodEnd: at("2024-10-01")},
+	focus := billing.Summary{Name: "focus.csv", PeriodStart: at("2024-09-01"), PeriodEnd: at("2024-10-01")}
+	tests := []struct {
+		name     string
+		missing  []string
+		basis    string
+		variance string // actual − 72 predicted
+		note     string
+	}{
+		{"every bill has list cost", nil, BasisList, "28", ""},
+		{"effective when list is missing", []string{"ListCost"}, BasisEffective, "-22",
+			"cur.csv gives no list cost, so predictions (at list prices) are compared with effective cost: discounts and commitments show as variance"},
+		{"billed when both are missing", []string{"EffectiveCost", "ListCost"}, BasisBilled, "-12",
+			"cur.csv gives no list cost, so predictions (at list prices) are compared with billed cost: discounts and commitments show as variance"},
 	}
-	r := Reconcile([]prediction.Recorded{a}, []billing.Charge{charge("i-1", "2024-09-02", "100", "50", "60")}, files, Options{})
-	if r.Basis != BasisBilled {
-		t.Errorf("basis %q, want %q", r.Basis, BasisBilled)
-	}
-	// 60 billed − 72 predicted.
-	if got := r.Resources[0].Variance; !got.Equal(dec("-12")) {
-		t.Errorf("variance %s, want -12", got)
-	}
-	want := "cur.csv gives no list cost, so predictions (at list prices) are compared with billed cost: discounts and commitments show as variance"
-	if len(r.Notes) == 0 || r.Notes[0] != want {
-		t.Errorf("notes %q, want first %q", r.Notes, want)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// One month of each, so that no overlap note comes first.
+			cur := billing.Summary{Name: "cur.csv", Missing: tt.missing, PeriodStart: at("2024-10-01"), PeriodEnd: at("2024-11-01")}
+			r := Reconcile([]prediction.Recorded{a}, []billing.Charge{charge("i-1", "2024-09-02", "100", "50", "60")},
+				[]billing.Summary{focus, cur}, Options{PeriodStart: at("2024-09-01"), PeriodEnd: at("2024-10-01")})
+			if r.Basis != tt.basis {
+				t.Errorf("basis %q, want %q", r.Basis, tt.basis)
+			}
+			if got := r.Resources[0].Variance; !got.Equal(dec(tt.variance)) {
+				t.Errorf("variance %s, want %s", got, tt.variance)
+			}
+			var want []string
+			if tt.note != "" {
+				want = []string{tt.note}
+			}
+			if diff := cmp.Diff(want, r.Notes); diff != "" {
+				t.Errorf("notes (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 

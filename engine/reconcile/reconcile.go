@@ -35,12 +35,27 @@ var (
 
 // Basis values of Result.Basis.
 const (
-	BasisList   = "list"
-	BasisBilled = "billed"
+	BasisList      = "list"
+	BasisEffective = "effective"
+	BasisBilled    = "billed"
 )
 
-// listCostColumn is the name billing.Summary.Missing gives list cost.
-const listCostColumn = "ListCost"
+// ActualAt is the actual cost at basis: list, effective, else billed.
+func ActualAt(basis string, list, effective, billed decimal.Decimal) decimal.Decimal {
+	switch basis {
+	case BasisList:
+		return list
+	case BasisEffective:
+		return effective
+	}
+	return billed
+}
+
+// The names billing.Summary.Missing gives list and effective cost.
+const (
+	listCostColumn      = "ListCost"
+	effectiveCostColumn = "EffectiveCost"
+)
 
 // Options tune a reconciliation. The zero value compares over the bills'
 // own period with the default address tag and no gate.
@@ -145,6 +160,10 @@ func basis(files []billing.Summary) (string, []string) {
 	switch {
 	case len(files) == 0:
 		return BasisBilled, []string{"no bill says whether it gives list cost, so predictions (at list prices) are compared with billed cost: discounts and commitments show as variance"}
+	case len(lacking) > 0 && !slices.ContainsFunc(files, func(f billing.Summary) bool { return slices.Contains(f.Missing, effectiveCostColumn) }):
+		// Amortized cost is nearer list prices than billed cost, which
+		// shows usage a commitment covers at 0.
+		return BasisEffective, []string{fmt.Sprintf("%s gives no list cost, so predictions (at list prices) are compared with effective cost: discounts and commitments show as variance", strings.Join(lacking, ", "))}
 	case len(lacking) > 0:
 		return BasisBilled, []string{fmt.Sprintf("%s gives no list cost, so predictions (at list prices) are compared with billed cost: discounts and commitments show as variance", strings.Join(lacking, ", "))}
 	}
@@ -171,10 +190,7 @@ func resource(t *tracked, a *actual, basis string) Resource {
 
 // actual is the resource's actual cost at basis.
 func (r *Resource) actual(basis string) decimal.Decimal {
-	if basis == BasisList {
-		return r.ActualList
-	}
-	return r.ActualBilled
+	return ActualAt(basis, r.ActualList, r.ActualEffective, r.ActualBilled)
 }
 
 // quantities pairs each predicted dimension with the billed quantity in

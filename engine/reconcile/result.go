@@ -23,7 +23,8 @@ type Result struct {
 	PeriodStart, PeriodEnd time.Time // the billing period compared, [start, end)
 	Currency               string
 	// Basis is the actual cost predictions are compared with: "list" when
-	// every bill gives list cost, else "billed" (and a note says so).
+	// every bill gives list cost, else "effective" when every bill gives
+	// effective cost, else "billed" (and a note says so).
 	Basis string
 	Files []billing.Summary
 

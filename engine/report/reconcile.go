@@ -59,18 +59,13 @@ func unknownFormat(format string) error {
 		format, strings.Join(ReconcileFormats[:n-1], ", "), ReconcileFormats[n-1])
 }
 
-// basisActual is the actual cost predictions are compared with.
-func basisActual(basis string, list, billed decimal.Decimal) decimal.Decimal {
-	if basis == "list" {
-		return list
-	}
-	return billed
-}
-
 // basisName says in words what the actual cost is.
 func basisName(basis string) string {
-	if basis == "list" {
+	switch basis {
+	case reconcile.BasisList:
 		return "list prices"
+	case reconcile.BasisEffective:
+		return "effective cost"
 	}
 	return "billed cost"
 }
@@ -87,7 +82,7 @@ type defined struct {
 
 func definedTotals(r *reconcile.Result, t reconcile.Totals) defined {
 	return defined{
-		wape:     !t.NoActual && basisActual(r.Basis, t.ActualList, t.ActualBilled).IsPositive(),
+		wape:     !t.NoActual && reconcile.ActualAt(r.Basis, t.ActualList, t.ActualEffective, t.ActualBilled).IsPositive(),
 		coverage: t.Resources > 0,
 		billed:   billedTotal(r).IsPositive(),
 	}

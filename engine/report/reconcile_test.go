@@ -344,7 +344,7 @@ func TestReconcileSchemaRejects(t *testing.T) {
 		{"float fraction", `"coverage_predicted": "1"`, `"coverage_predicted": 1`},
 		{"percent string", `"coverage_predicted": "1"`, `"coverage_predicted": "100%"`},
 		{"negative prediction", `"predicted_cost": "69.12"`, `"predicted_cost": "-69.12"`},
-		{"unknown basis", `"basis": "list"`, `"basis": "effective"`},
+		{"unknown basis", `"basis": "list"`, `"basis": "amortized"`},
 		{"unknown matched_by", `"matched_by": "tag"`, `"matched_by": "name"`},
 		{"missing violations", `"violations": []`, `"violation": []`},
 		{"extra totals field", `"found": 2,`, `"found": 2, "extra": 1,`},

@@ -68,7 +68,7 @@ func newChart(r *reconcile.Result, n int, names namer) *chart {
 	}
 	var points []point
 	for _, res := range r.Resources {
-		p := point{res, res.Predicted, basisActual(r.Basis, res.ActualList, res.ActualBilled)}
+		p := point{res, res.Predicted, reconcile.ActualAt(r.Basis, res.ActualList, res.ActualEffective, res.ActualBilled)}
 		if p.predicted.IsPositive() || p.actual.IsPositive() {
 			points = append(points, p)
 		}

@@ -92,7 +92,7 @@ func NewHistoryDoc(entries []HistoryEntry) *HistoryDoc {
 // denominator, so it is taken as given.
 func historyDefined(e HistoryEntry) defined {
 	return defined{
-		wape:     !e.Overall.NoActual && basisActual(e.Basis, e.Overall.ActualList, e.Overall.ActualBilled).IsPositive(),
+		wape:     !e.Overall.NoActual && reconcile.ActualAt(e.Basis, e.Overall.ActualList, e.Overall.ActualEffective, e.Overall.ActualBilled).IsPositive(),
 		coverage: e.Overall.Resources > 0,
 		billed:   true,
 	}
@@ -113,7 +113,7 @@ func historyRows(entries []HistoryEntry) []historyRow {
 			Repo:      or(e.Repo, "—"),
 			Found:     fmt.Sprintf("%d/%d", t.Found, t.Resources),
 			Predicted: dollars(t.Predicted),
-			Actual:    dollars(basisActual(e.Basis, t.ActualList, t.ActualBilled)) + basisMark(e.Basis),
+			Actual:    dollars(reconcile.ActualAt(e.Basis, t.ActualList, t.ActualEffective, t.ActualBilled)) + basisMark(e.Basis),
 			WAPE:      orDash(ok.wape, pct(t.WAPE)),
 			Bias:      orDash(ok.wape, signedPct(t.Bias)),
 			Billed:    orDash(ok.billed, pct(t.CoverageBilled)),
@@ -122,12 +122,12 @@ func historyRows(entries []HistoryEntry) []historyRow {
 	return rows
 }
 
-// basisMark flags actuals compared at billed cost rather than list.
+// basisMark flags actuals compared at another cost than list.
 func basisMark(basis string) string {
-	if basis == "list" {
+	if basis == reconcile.BasisList {
 		return ""
 	}
-	return " (billed)"
+	return " (" + basis + ")"
 }
 
 func historyTable(w io.Writer, entries []HistoryEntry, opts ReconcileOptions) error {

@@ -90,14 +90,14 @@ func newHTMLPage(r *reconcile.Result, chartResources int) *htmlPage {
 		res := d.res
 		p.Drifters = append(p.Drifters, htmlDrifter{
 			Address: n.name(res), Variance: signedDollars(res.Variance), Class: varianceClass(res),
-			Predicted: dollars(res.Predicted), Actual: dollars(basisActual(r.Basis, res.ActualList, res.ActualBilled)), Ratio: ratio(res),
+			Predicted: dollars(res.Predicted), Actual: dollars(reconcile.ActualAt(r.Basis, res.ActualList, res.ActualEffective, res.ActualBilled)), Ratio: ratio(res),
 		})
 	}
 	for _, t := range r.Types {
 		ok := definedTotals(r, t.Totals)
 		p.Types = append(p.Types, htmlType{
 			Type: t.Type, Found: fmt.Sprintf("%d/%d", t.Found, t.Resources),
-			Predicted: dollars(t.Predicted), Actual: dollars(basisActual(r.Basis, t.ActualList, t.ActualBilled)),
+			Predicted: dollars(t.Predicted), Actual: dollars(reconcile.ActualAt(r.Basis, t.ActualList, t.ActualEffective, t.ActualBilled)),
 			WAPE: orDash(ok.wape, pct(t.WAPE)), Bias: orDash(ok.wape, signedPct(t.Bias)), Share: orDash(ok.billed, pct(t.CoverageBilled)),
 		})
 	}

@@ -47,7 +47,7 @@ func reconcileMarkdown(w io.Writer, r *reconcile.Result) error {
 		for _, t := range r.Types {
 			ok := definedTotals(r, t.Totals)
 			fmt.Fprintf(&b, "| %s | %d/%d | %s | %s | %s | %s | %s |\n", code(t.Type), t.Found, t.Resources,
-				dollars(t.Predicted), dollars(basisActual(r.Basis, t.ActualList, t.ActualBilled)),
+				dollars(t.Predicted), dollars(reconcile.ActualAt(r.Basis, t.ActualList, t.ActualEffective, t.ActualBilled)),
 				orDash(ok.wape, pct(t.WAPE)), orDash(ok.wape, signedPct(t.Bias)), orDash(ok.billed, pct(t.CoverageBilled)))
 		}
 	}

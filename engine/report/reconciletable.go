@@ -96,7 +96,7 @@ func drifterText(r *reconcile.Result, d drifter, n namer) string {
 // drifterFigures is "+$12.00 (predicted $10.00, actual $22.00, 2.20×)".
 func drifterFigures(r *reconcile.Result, res reconcile.Resource) string {
 	return fmt.Sprintf("%s (predicted %s, actual %s, %s)", signedDollars(res.Variance),
-		dollars(res.Predicted), dollars(basisActual(r.Basis, res.ActualList, res.ActualBilled)), ratio(res))
+		dollars(res.Predicted), dollars(reconcile.ActualAt(r.Basis, res.ActualList, res.ActualEffective, res.ActualBilled)), ratio(res))
 }
 
 func typeGrid(r *reconcile.Result, color bool) *grid {
@@ -104,7 +104,7 @@ func typeGrid(r *reconcile.Result, color bool) *grid {
 	for _, ty := range r.Types {
 		ok := definedTotals(r, ty.Totals)
 		g.add("", printable(ty.Type), fmt.Sprintf("%d/%d", ty.Found, ty.Resources), dollars(ty.Predicted),
-			dollars(basisActual(r.Basis, ty.ActualList, ty.ActualBilled)),
+			dollars(reconcile.ActualAt(r.Basis, ty.ActualList, ty.ActualEffective, ty.ActualBilled)),
 			orDash(ok.wape, pct(ty.WAPE)), orDash(ok.wape, signedPct(ty.Bias)), orDash(ok.billed, pct(ty.CoverageBilled)))
 	}
 	return g
