@@ -7,6 +7,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -73,6 +74,11 @@ is larger, to run as a scheduled CI job. Exit codes: 0 within limits,
   tollgate reconcile --billing bill.csv --max-wape 15% --suggest-usage tollgate-usage.yml
   tollgate reconcile --history`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if c.getenv("GOGC") == "" {
+				// main trades memory for speed on short runs; a bill read
+				// for minutes is better served by the default.
+				debug.SetGCPercent(100)
+			}
 			code, err := c.reconcile(cmd.Context(), f, args)
 			if err != nil || code != exitOK {
 				return &exitError{code: code, err: err}

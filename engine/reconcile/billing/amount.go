@@ -219,18 +219,52 @@ func (s *sum) isZero() bool {
 }
 
 func (s *sum) fixed() decimal.Decimal {
-	if (s.hi == 0 && s.lo <= 1<<63-1) || (s.hi == -1 && s.lo >= 1<<63) {
-		v, exp := int64(s.lo), int32(-fixedScale)
-		for v != 0 && v%10 == 0 && exp < 0 {
-			v /= 10
-			exp++
-		}
+	if v, exp, ok := s.fit(); ok {
 		return decimal.New(v, exp)
 	}
 	n := new(big.Int).SetInt64(s.hi)
 	n.Lsh(n, 64)
 	n.Add(n, new(big.Int).SetUint64(s.lo))
 	return decimal.NewFromBigInt(n, -fixedScale)
+}
+
+// fit gives the fixed-point part as v × 10^exp, trimmed of trailing
+// zeros, when v fits an int64: nearly every total does once trimmed (24
+// hours is 24 × 10^18 units, too big untrimmed), and then it needs no
+// big.Int arithmetic.
+func (s *sum) fit() (v int64, exp int32, ok bool) {
+	hi, lo := uint64(s.hi), s.lo
+	neg := s.hi < 0
+	if neg { // the magnitude of the two's complement value
+		lo = ^lo + 1
+		hi = ^hi
+		if lo == 0 {
+			hi++
+		}
+	}
+	exp = -fixedScale
+	for exp < 0 && (hi != 0 || lo != 0) {
+		q, r := bits.Div64(hi%10, lo, 10)
+		if r != 0 {
+			break
+		}
+		hi, lo = hi/10, q
+		exp++
+	}
+	switch {
+	case hi != 0 || lo > 1<<63:
+		return 0, 0, false
+	case lo == 1<<63:
+		if !neg {
+			return 0, 0, false
+		}
+		return minInt64, exp, true
+	case lo == 0:
+		return 0, 0, true
+	case neg:
+		return -int64(lo), exp, true
+	}
+	return int64(lo), exp, true
 }
 
 // decimal gives the exact total, trimmed of trailing zeros so that equal

@@ -2,12 +2,8 @@ package billing
 
 import (
 	"bytes"
-	"cmp"
-	"slices"
 	"strings"
 	"time"
-
-	"github.com/shopspring/decimal"
 )
 
 // Options choose what a Sum keeps.
@@ -298,54 +294,6 @@ func (s *Sum) mergeKV(a *acc, kv []tagKV) {
 		a.ownTags()
 		a.tagMap[k] = s.internBytes(p.v)
 	}
-}
-
-// Charges returns the sums of every line read so far, sorted by resource,
-// service, day and category. Charges with the same tags share one Tags
-// map: treat it as read-only.
-func (s *Sum) Charges() []Charge {
-	n := 0
-	for _, r := range s.resources {
-		n += len(r.accs)
-	}
-	out := make([]Charge, 0, n)
-	for _, r := range s.resources {
-		for _, a := range r.accs {
-			c := Charge{
-				ResourceID: r.id,
-				Service:    s.serviceNames[a.svc],
-				Region:     a.region,
-				Day:        dayTime(a.day),
-				Category:   a.cat,
-				Billed:     a.billed.decimal(),
-				Effective:  a.effective.decimal(),
-				List:       a.list.decimal(),
-			}
-			if a.qty.unit != "" {
-				c.Quantities = make(map[string]decimal.Decimal, 1+len(a.moreQty))
-				c.Quantities[a.qty.unit] = a.qty.s.decimal()
-				for _, q := range a.moreQty {
-					c.Quantities[q.unit] = q.s.decimal()
-				}
-			}
-			switch {
-			case a.tagMap != nil:
-				c.Tags = a.tagMap
-			case a.tags != nil:
-				c.Tags = a.tags.m()
-			}
-			out = append(out, c)
-		}
-	}
-	slices.SortFunc(out, func(x, y Charge) int {
-		return cmp.Or(
-			strings.Compare(x.ResourceID, y.ResourceID),
-			strings.Compare(x.Service, y.Service),
-			x.Day.Compare(y.Day),
-			strings.Compare(string(x.Category), string(y.Category)),
-		)
-	})
-	return out
 }
 
 // Currency is the currency of the lines kept, "" before any named one.
