@@ -208,6 +208,9 @@ func fileText(s billing.Summary) string {
 	if c := counts(s.Malformed); c != "" {
 		parts = append(parts, "malformed: "+c)
 	}
+	if c := counts(s.Partial); c != "" {
+		parts = append(parts, "kept without an unreadable field: "+c)
+	}
 	switch len(s.Missing) {
 	case 0:
 	case 1:

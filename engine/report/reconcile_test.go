@@ -160,6 +160,7 @@ func fullResult() *reconcile.Result {
 				Name: "cur/2024-10.csv.gz", Format: billing.CUR, Rows: 12_345, Kept: 12_000,
 				Skipped:   map[string]int{"zero cost": 300},
 				Malformed: map[string]int{"bad date": 40, "missing cost": 5},
+				Partial:   map[string]int{"bad Tags": 2},
 				Missing:   []string{"ListCost"}, PeriodStart: day("2024-10-01"), PeriodEnd: day("2024-11-01"),
 			},
 			{Name: "azure | amortized.csv", Format: billing.AzureCost, Rows: 28, Kept: 28, Missing: []string{"ListCost", "EffectiveCost"}, PeriodStart: day("2024-10-01"), PeriodEnd: day("2024-10-31")},

@@ -55,7 +55,7 @@ type htmlQuantity struct {
 type htmlUnmatched struct{ ID, Service, Billed, List string }
 
 type htmlFile struct {
-	Name, Format, Rows, Kept, Skipped, Malformed, Missing, Period string
+	Name, Format, Rows, Kept, Skipped, Malformed, Partial, Missing, Period string
 }
 
 func reconcileHTML(w io.Writer, r *reconcile.Result, opts ReconcileOptions) error {
@@ -126,7 +126,7 @@ func newHTMLPage(r *reconcile.Result, chartResources int) *htmlPage {
 	for _, f := range r.Files {
 		hf := htmlFile{
 			Name: f.Name, Format: or(string(f.Format), "unknown"), Rows: count(f.Rows), Kept: count(f.Kept),
-			Skipped: or(counts(f.Skipped), "—"), Malformed: or(counts(f.Malformed), "—"),
+			Skipped: or(counts(f.Skipped), "—"), Malformed: or(counts(f.Malformed), "—"), Partial: or(counts(f.Partial), "—"),
 			Missing: or(strings.Join(f.Missing, ", "), "—"), Period: "—",
 		}
 		if !f.PeriodStart.IsZero() || !f.PeriodEnd.IsZero() {

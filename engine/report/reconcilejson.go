@@ -50,6 +50,7 @@ type FileDoc struct {
 	Kept      int            `json:"kept"`
 	Skipped   map[string]int `json:"skipped"`
 	Malformed map[string]int `json:"malformed"`
+	Partial   map[string]int `json:"partly_read"`
 	Missing   []string       `json:"missing_columns"`
 	Period    *PeriodDoc     `json:"period"`
 }
@@ -136,6 +137,7 @@ func NewReconcileDoc(r *reconcile.Result) *ReconcileDoc {
 			Kept:      f.Kept,
 			Skipped:   nonNilMap(f.Skipped),
 			Malformed: nonNilMap(f.Malformed),
+			Partial:   nonNilMap(f.Partial),
 			Missing:   nonNil(f.Missing),
 			Period:    periodDoc(f.PeriodStart, f.PeriodEnd),
 		})

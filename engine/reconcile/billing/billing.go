@@ -74,6 +74,9 @@ type Summary struct {
 	Skipped map[string]int
 	// Malformed counts rows that could not be read, by reason.
 	Malformed map[string]int
+	// Partial counts rows kept whose field named in the reason could not
+	// be read and was ignored ("bad Tags": summed without their tags).
+	Partial map[string]int
 	// Missing names what the file lacks, by FOCUS column name whatever
 	// the format: "ResourceId" (lines sum per service only), "ListCost",
 	// "EffectiveCost" (none, or an Azure actual-cost export whose

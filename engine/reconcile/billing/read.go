@@ -177,8 +177,10 @@ func (st *fileState) row(r *row) {
 		return
 	}
 	if err := st.s.add(ln, r); err != nil {
-		st.malformed("bad " + st.rd.l.name[cTags])
-		return
+		if st.sum.Partial == nil {
+			st.sum.Partial = map[string]int{}
+		}
+		st.sum.Partial["bad "+st.rd.l.name[cTags]]++
 	}
 	st.sum.Kept++
 	st.all.add(ln.start, ln.end)

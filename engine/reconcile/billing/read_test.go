@@ -204,18 +204,20 @@ func TestRead(t *testing.T) {
 				PeriodStart: time.Date(2024, 9, 1, 5, 0, 0, 0, time.UTC), PeriodEnd: time.Date(2024, 9, 1, 5, 0, 0, 0, time.UTC)},
 		},
 		{
-			// A line whose tags cannot be read adds nothing, also to a
-			// charge another line made.
-			name: "bad tags: the line adds nothing",
+			// A line whose tags cannot be read adds its cost without them,
+			// counted as partly read; it does not change a charge's tags.
+			name: "bad tags: cost kept, tags ignored",
 			inputs: []string{"BilledCost,ChargePeriodStart,ChargeCategory,ResourceId,Tags\n" +
 				"1.25,2024-09-01T05:00:00Z,Usage,r1,\"{\"\"team\"\": \"\"a\"\"}\"\n" +
 				"7,2024-09-01T06:00:00Z,Usage,r1,{not json\n" +
 				"9,2024-09-02T06:00:00Z,Usage,r2,{not json\n"},
-			want: []billing.Charge{{ResourceID: "r1", Day: day("2024-09-01"), Category: billing.Usage, Billed: d("1.25"),
-				Tags: map[string]string{"team": "a"}}},
-			summary: billing.Summary{Format: billing.FOCUS, Rows: 3, Kept: 1, Missing: []string{"EffectiveCost", "ListCost"},
-				Malformed:   map[string]int{"bad Tags": 2},
-				PeriodStart: time.Date(2024, 9, 1, 5, 0, 0, 0, time.UTC), PeriodEnd: time.Date(2024, 9, 1, 5, 0, 0, 0, time.UTC)},
+			want: []billing.Charge{
+				{ResourceID: "r1", Day: day("2024-09-01"), Category: billing.Usage, Billed: d("8.25"), Tags: map[string]string{"team": "a"}},
+				{ResourceID: "r2", Day: day("2024-09-02"), Category: billing.Usage, Billed: d("9")},
+			},
+			summary: billing.Summary{Format: billing.FOCUS, Rows: 3, Kept: 3, Missing: []string{"EffectiveCost", "ListCost"},
+				Partial:     map[string]int{"bad Tags": 2},
+				PeriodStart: time.Date(2024, 9, 1, 5, 0, 0, 0, time.UTC), PeriodEnd: time.Date(2024, 9, 2, 6, 0, 0, 0, time.UTC)},
 		},
 		{
 			// A commitment bought for a year charges a year-long period;

@@ -171,17 +171,18 @@ func (s *Sum) skip(ln *line) string {
 	return ""
 }
 
-// add sums a kept line into its charge.
+// add sums a kept line into its charge. An error says the line's tags
+// could not be read: it was summed without them.
 func (s *Sum) add(ln *line, r *row) error {
 	// Tags are parsed before anything is added: a line whose tags cannot
-	// be read is malformed and must add nothing. Lines repeating the tags
-	// of the line before skip the parse.
+	// be read adds its cost without them, and the error says so. Lines
+	// repeating the tags of the line before skip the parse.
 	var ts *tagSet
+	var tagErr error
 	if ln.tags != nil {
 		if last := s.last; last == nil || last.lastAcc == nil || last.lastAcc.tags == nil || last.lastAcc.tags.raw != string(ln.tags) {
-			var err error
-			if ts, err = s.tags(ln.tags, ln.curKeys); err != nil {
-				return err
+			if ts, tagErr = s.tags(ln.tags, ln.curKeys); tagErr != nil {
+				ln.tags = nil // summed without them
 			}
 		}
 	}
@@ -228,7 +229,7 @@ func (s *Sum) add(ln *line, r *row) error {
 	if ln.kvTags {
 		s.mergeKV(a, r.kv)
 	}
-	return nil
+	return tagErr
 }
 
 func (s *Sum) addQty(a *acc, ln *line) {

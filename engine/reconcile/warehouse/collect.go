@@ -98,8 +98,9 @@ func collect(gs []group, opts billing.Options, sum *billing.Summary) []billing.C
 		}
 		tags, err := parseTags(g.tags, tagFilter)
 		if err != nil {
-			count(&sum.Malformed, "bad "+colTags, g.lines)
-			continue
+			// As a file reader does: the cost counts, without the tags.
+			count(&sum.Partial, "bad "+colTags, g.lines)
+			tags = nil
 		}
 		k := chargeKey{g.resource, g.service, g.day, g.category}
 		c := charges[k]

@@ -210,14 +210,20 @@ func TestAggregate(t *testing.T) {
 	_, db := setup(t)
 	textSummary := wantTypedSummary
 	textSummary.Rows += len(textLines)
-	textSummary.Kept += 2
+	textSummary.Kept += 3
 	textSummary.Malformed = map[string]int{
 		"no ChargePeriodStart": 1, "no BilledCost": 1, "bad ChargeCategory": 1,
-		"bad ChargePeriodStart": 1, "bad BilledCost": 1, "bad ConsumedQuantity": 1, "bad Tags": 1,
+		"bad ChargePeriodStart": 1, "bad BilledCost": 1, "bad ConsumedQuantity": 1,
 		"no ChargePeriodEnd": 1,
 	}
-	// vm1 sorts after the charge without a resource.
+	// The line with broken tags counts, without them.
+	textSummary.Partial = map[string]int{"bad Tags": 1}
+	i9 := billing.Charge{ResourceID: "i-9", Service: "EC2", Region: "us-east-1", Day: day(1), Category: billing.Usage,
+		Billed: dec("1"), Effective: dec("1"), List: dec("1")}
+	// vm1 sorts after the charge without a resource, i-9 before the volume.
 	withVM := append([]billing.Charge{wantTyped[0], vm1}, wantTyped[1:]...)
+	n := len(withVM) - 1
+	withVM = append(withVM[:n:n], i9, withVM[n])
 	september := func(cs []billing.Charge) []billing.Charge {
 		var out []billing.Charge
 		for _, c := range cs {
