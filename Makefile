@@ -13,11 +13,13 @@ build:
 demo: build
 	./$(BIN) estimate examples/aws-web/plan.json --usage examples/aws-web/tollgate-usage.yml
 
-# What CI runs (.ci/run): vet, every test, and a short fuzz of the plan parser.
+# What CI runs (.ci/run): vet, every test, and a short fuzz of the plan
+# parser and of the billing readers.
 test:
 	$(GO) vet ./...
 	$(GO) test ./...
 	$(GO) test ./engine/plan -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 20s -fuzzminimizetime 5s
+	$(GO) test ./engine/reconcile/billing -run '^$$' -fuzz '^FuzzRead$$' -fuzztime 10s -fuzzminimizetime 5s
 
 test-short:
 	$(GO) test -short ./...
