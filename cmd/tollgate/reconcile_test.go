@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -39,4 +42,68 @@ func TestReconcileScript(t *testing.T) {
 			return pg != "", nil
 		},
 	})
+}
+
+// TestSharedBills reconciles the example's predictions against every real
+// billing export in ../shared/billing: each is read whole (exit 0, every
+// row accounted for), or refused in one line naming what it lacks.
+func TestSharedBills(t *testing.T) {
+	const dir = "../../../shared/billing"
+	files, _ := filepath.Glob(dir + "/*/*.csv")
+	more, _ := filepath.Glob(dir + "/*/*/*.csv")
+	deeper, _ := filepath.Glob(dir + "/*/*/*/*.csv")
+	files = append(append(files, more...), deeper...)
+	if len(files) == 0 {
+		t.Skip("no ../shared/billing")
+	}
+	notBills := map[string]bool{
+		"focus_converters-aws-cur-to-focus-rules.csv": true, // a mapping table
+		"reports_cost-csv_0000000030000269.csv":       true, // OCI, not a format tollgate reads
+	}
+	store := filepath.Join(t.TempDir(), "t.db")
+	var stdout, stderr bytes.Buffer
+	if code := runTest([]string{"record", "../../testdata/reconcile/plan.json", "--state", "../../testdata/reconcile/state.json",
+		"--source=", "--store", store, "--repo", "acme/infra", "--commit", "c0ffee", "--recorded-at", "2020-01-01T00:00:00Z"},
+		nil, &stdout, &stderr, nil); code != 0 {
+		t.Fatalf("record: exit %d: %s", code, stderr.String())
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := runTest([]string{"reconcile", "--store", store, "--repo", "acme/infra", "--billing", f, "--no-save", "--format", "json"},
+				nil, &stdout, &stderr, nil)
+			if notBills[name] {
+				if code != exitFailed || !strings.HasPrefix(stderr.String(), "tollgate: "+f+": not a billing export tollgate reads: no BilledCost") ||
+					strings.Count(stderr.String(), "\n") != 1 {
+					t.Errorf("exit %d, stderr %q; want exit 2 and one line saying it is no billing export", code, stderr.String())
+				}
+				return
+			}
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+			var doc struct {
+				Files []struct {
+					Rows, Kept int
+					Skipped    map[string]int
+					Malformed  map[string]int
+				}
+			}
+			if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil || len(doc.Files) != 1 {
+				t.Fatalf("output is not one file's reconciliation (%v): %s", err, stdout.String())
+			}
+			fd := doc.Files[0]
+			accounted := fd.Kept
+			for _, n := range fd.Skipped {
+				accounted += n
+			}
+			for _, n := range fd.Malformed {
+				accounted += n
+			}
+			if fd.Rows == 0 || fd.Kept == 0 || accounted != fd.Rows {
+				t.Errorf("rows %d, kept %d, skipped %v, malformed %v: want every row accounted for", fd.Rows, fd.Kept, fd.Skipped, fd.Malformed)
+			}
+		})
+	}
 }
