@@ -137,16 +137,17 @@ func (c *cli) reconcile(ctx context.Context, f reconcileFlags, args []string) (i
 		return exitFailed, err
 	}
 	defer st.Close()
-	charges, summaries, err := c.readBills(ctx, f, files, opts)
-	if err != nil {
-		return exitFailed, err
-	}
+	// Predictions first: a bill may take minutes to read.
 	preds, err := st.Predictions(ctx, repo, opts.PeriodEnd)
 	if err != nil {
 		return exitFailed, err
 	}
 	if len(preds) == 0 {
 		return exitFailed, fmt.Errorf("%s holds no predictions of %s: record some first (tollgate record PLAN --state STATE), or pass --repo", st.Name(), repoLabel(repo))
+	}
+	charges, summaries, err := c.readBills(ctx, f, files, opts)
+	if err != nil {
+		return exitFailed, err
 	}
 	res := reconcile.Reconcile(preds, charges, summaries, opts)
 	if err := c.writeOutput(f.out, func(w io.Writer, color bool) error {
