@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/tollgate-dev/tollgate/pricing"
 	"github.com/tollgate-dev/tollgate/pricing/catalog"
 )
@@ -103,21 +105,31 @@ func (f *feed) Import(ctx context.Context, b *catalog.Builder, progress catalog.
 	all := newCollector()
 	published := map[string]string{} // offer code -> oldest publication date
 	var mu sync.Mutex
-	err = parallel(ctx, f.opts.Parallel, len(files), func(ctx context.Context, i int) error {
-		c, date, err := f.importFile(ctx, files[i], progress)
-		if err != nil {
-			return err
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(f.opts.Parallel)
+	for _, file := range files {
+		if gctx.Err() != nil {
+			break // a file failed: the import fails whole
 		}
-		mu.Lock()
-		defer mu.Unlock()
-		all.merge(c)
-		code := files[i].offer.code
-		if old, ok := published[code]; !ok || date < old {
-			published[code] = date
-		}
-		return nil
-	})
-	if err != nil {
+		g.Go(func() error {
+			c, date, err := f.importFile(gctx, file, progress)
+			if err != nil {
+				return err
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			all.merge(c)
+			code := file.offer.code
+			if old, ok := published[code]; !ok || date < old {
+				published[code] = date
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	for _, o := range selected {
@@ -165,40 +177,4 @@ func (f *feed) selected() ([]*offer, error) {
 		}
 	}
 	return out, nil
-}
-
-// parallel runs fn for 0..n-1 on at most limit goroutines; the first
-// error cancels the others and is returned.
-func parallel(ctx context.Context, limit, n int, fn func(context.Context, int) error) error {
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	var once sync.Once
-	var first error
-	for range min(limit, n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				if err := fn(ctx, i); err != nil {
-					once.Do(func() { first = err; cancel(err) })
-				}
-			}
-		}()
-	}
-feed:
-	for i := range n {
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	if first != nil {
-		return first
-	}
-	return ctx.Err()
 }

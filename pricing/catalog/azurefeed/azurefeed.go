@@ -11,8 +11,9 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/tollgate-dev/tollgate/pricing"
 	"github.com/tollgate-dev/tollgate/pricing/catalog"
@@ -75,10 +76,18 @@ func (f *Feed) Import(ctx context.Context, b *catalog.Builder, progress catalog.
 	}
 	jobs := f.jobs(regions, all)
 	kept := newCandidates(regions, all)
-	err := parallel(ctx, f.opts.Parallel, len(jobs), func(ctx context.Context, i int) error {
-		return f.run(ctx, jobs[i], kept, progress)
-	})
-	if err != nil {
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(f.opts.Parallel)
+	for _, j := range jobs {
+		if gctx.Err() != nil {
+			break // a query failed: the import fails whole
+		}
+		g.Go(func() error { return f.run(gctx, j, kept, progress) })
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	return kept.write(b, f.opts.BaseURL)
@@ -159,42 +168,6 @@ func azureRegions(names []string) (regions []string, all bool) {
 	}
 	slices.Sort(regions)
 	return regions, false
-}
-
-// parallel runs fn for 0..n-1 on up to limit goroutines; the first error
-// cancels the rest and is returned.
-func parallel(ctx context.Context, limit, n int, fn func(context.Context, int) error) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	var once sync.Once
-	var first error
-	for range min(limit, n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				if err := fn(ctx, i); err != nil {
-					once.Do(func() { first = err; cancel() })
-				}
-			}
-		}()
-	}
-feed:
-	for i := range n {
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	if first != nil {
-		return first
-	}
-	return ctx.Err()
 }
 
 // sourceOf is the source id of a catalog service's refreshed prices.
