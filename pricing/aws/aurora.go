@@ -21,21 +21,21 @@ var rdsClusterInstanceModel = pricing.Model{
 
 func priceRDSClusterInstance(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 	a := r.Attrs
-	class, why := needString(a, "instance_class")
+	class, why := a.NeedString("instance_class")
 	if why != "" {
 		return []pricing.Component{pricing.Unpriced("Database instance", "hours", why)}
 	}
 	eng, why := rdsEngineAttr(a)
 	if why != "" {
-		c := pricing.Unpriced(qualified("Database instance", "on-demand", class), "hours", why)
+		c := pricing.Unpriced(pricing.Qualified("Database instance", "on-demand", class), "hours", why)
 		c.Quantity = pricing.Hours
 		return []pricing.Component{c}
 	}
 	if class == auroraServerless {
-		return []pricing.Component{p.UsageScaled(qualified("Aurora Serverless v2", eng.display), "ACU-hours", "average_acus", pricing.Hours, rdsService, "aurora/serverless-v2")}
+		return []pricing.Component{p.UsageScaled(pricing.Qualified("Aurora Serverless v2", eng.display), "ACU-hours", "average_acus", pricing.Hours, rdsService, "aurora/serverless-v2")}
 	}
 	comps := []pricing.Component{
-		p.Hourly(qualified("Database instance", eng.display, "on-demand", class), one, rdsService, "instance/"+class+"/"+eng.key),
+		p.Hourly(pricing.Qualified("Database instance", eng.display, "on-demand", class), one, rdsService, "instance/"+class+"/"+eng.key),
 	}
 	return append(comps, rdsCPUCredits(p, class, eng)...)
 }
@@ -59,14 +59,14 @@ func priceRDSCluster(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 		return []pricing.Component{pricing.Unpriced("Cluster storage", "GB", why)}
 	}
 	if !eng.aurora {
-		return []pricing.Component{pricing.Unpriced(qualified("Multi-AZ DB cluster", eng.display), "hours",
+		return []pricing.Component{pricing.Unpriced(pricing.Qualified("Multi-AZ DB cluster", eng.display), "hours",
 			fmt.Sprintf("Multi-AZ DB clusters (engine %s) are not priced", eng.key))}
 	}
 	var comps []pricing.Component
 	if mode := a.StringOr("engine_mode", "provisioned"); mode != "provisioned" {
 		// Serverless v1 capacity, parallel query and multimaster clusters
 		// bill capacity in ways the catalog does not hold.
-		comps = append(comps, pricing.Unpriced(qualified("Aurora capacity", mode), "ACU-hours",
+		comps = append(comps, pricing.Unpriced(pricing.Qualified("Aurora capacity", mode), "ACU-hours",
 			fmt.Sprintf("engine_mode %q is not priced", mode)))
 	}
 	// storage_type is computed when not configured; AWS then uses Aurora

@@ -49,7 +49,7 @@ func priceDynamoDBTable(r pricing.Resource, p pricing.Pricer) []pricing.Componen
 	}
 	// The Standard-Infrequent Access class has its own, different prices.
 	if class := a.StringOr("table_class", "STANDARD"); class != "STANDARD" {
-		return unpriceAll(comps, fmt.Sprintf("table_class %s is not priced", class))
+		return pricing.UnpriceAll(comps, fmt.Sprintf("table_class %s is not priced", class))
 	}
 	return comps
 }
@@ -67,8 +67,8 @@ func dynamodbCapacity(p pricing.Pricer, a pricing.Attrs, index string) []pricing
 		{"write_capacity", "Write capacity", "WCU", "WCU-hours", "provisioned/wcu"},
 		{"read_capacity", "Read capacity", "RCU", "RCU-hours", "provisioned/rcu"},
 	} {
-		name := qualified(c.what, c.abbr, idx)
-		units, why := needDecimal(a, c.attr)
+		name := pricing.Qualified(c.what, c.abbr, idx)
+		units, why := a.NeedDecimal(c.attr)
 		if why != "" {
 			comps = append(comps, pricing.Unpriced(name, c.unit, why))
 			continue

@@ -27,9 +27,9 @@ func priceElasticacheCluster(r pricing.Resource, p pricing.Pricer) []pricing.Com
 	group, inGroup := r.Follow("replication_group_id")
 	inGroup = inGroup || a.Has("replication_group_id") || a.Unknown("replication_group_id")
 	attr := func(name string) (string, string) {
-		v, why := needString(a, name)
+		v, why := a.NeedString(name)
 		if why != "" && inGroup && group.Attrs.Has(name) {
-			return needString(group.Attrs, name)
+			return group.Attrs.NeedString(name)
 		}
 		return v, why
 	}
@@ -42,14 +42,14 @@ func priceElasticacheCluster(r pricing.Resource, p pricing.Pricer) []pricing.Com
 		engine, why = "redis", "" // replication groups run Redis unless they say otherwise
 	}
 	if why != "" {
-		return []pricing.Component{pricing.Unpriced(qualified("Cache nodes", "on-demand", nodeType), "hours", why)}
+		return []pricing.Component{pricing.Unpriced(pricing.Qualified("Cache nodes", "on-demand", nodeType), "hours", why)}
 	}
 	nodes := one
 	if engine == "memcached" && !inGroup {
 		// Redis and Valkey clusters have exactly one node.
-		n, why := needDecimal(a, "num_cache_nodes")
+		n, why := a.NeedDecimal("num_cache_nodes")
 		if why != "" {
-			return []pricing.Component{pricing.Unpriced(qualified("Cache nodes", "Memcached", "on-demand", nodeType), "hours", why)}
+			return []pricing.Component{pricing.Unpriced(pricing.Qualified("Cache nodes", "Memcached", "on-demand", nodeType), "hours", why)}
 		}
 		nodes = n
 	}
@@ -64,7 +64,7 @@ var elasticacheReplicationGroupModel = pricing.Model{
 
 func priceElasticacheReplicationGroup(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 	a := r.Attrs
-	nodeType, why := needString(a, "node_type")
+	nodeType, why := a.NeedString("node_type")
 	if why != "" {
 		return []pricing.Component{pricing.Unpriced("Cache nodes", "hours", why)}
 	}
@@ -117,13 +117,13 @@ func elasticacheNodes(p pricing.Pricer, engine, nodeType string, nodes decimal.D
 		// Valkey nodes cost less than Redis OSS and Memcached nodes.
 		display, key = "Valkey", key+"/valkey"
 	default:
-		return []pricing.Component{pricing.Unpriced(qualified("Cache nodes", "on-demand", nodeType), "hours", fmt.Sprintf("engine %q is not priced (priced: redis, valkey, memcached)", engine))}
+		return []pricing.Component{pricing.Unpriced(pricing.Qualified("Cache nodes", "on-demand", nodeType), "hours", fmt.Sprintf("engine %q is not priced (priced: redis, valkey, memcached)", engine))}
 	}
 	what, size := "Cache node", nodeType
 	if !nodes.Equal(one) {
 		what, size = "Cache nodes", nodes.String()+" × "+nodeType
 	}
-	comps := []pricing.Component{p.Hourly(qualified(what, display, "on-demand", size, assumed), nodes, elasticacheService, key)}
+	comps := []pricing.Component{p.Hourly(pricing.Qualified(what, display, "on-demand", size, assumed), nodes, elasticacheService, key)}
 	if engine != "memcached" { // Memcached keeps no snapshots
 		comps = append(comps, p.UsageComponent("Backup storage", "GB", "snapshot_storage_gb", elasticacheService, "backup"))
 	}

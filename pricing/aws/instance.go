@@ -133,7 +133,7 @@ func (m ec2Instance) components(p pricing.Pricer, f fleet) []pricing.Component {
 	for _, v := range m.volumes {
 		each = append(each, v.components(p)...)
 	}
-	return append(out, perInstance(each, f.count)...)
+	return append(out, pricing.Times(each, f.count)...)
 }
 
 // instanceHours prices the instance hours: on-demand, and spot, which the
@@ -189,11 +189,11 @@ func (m ec2Instance) instanceHours(p pricing.Pricer, f fleet, osc ec2OSChoice) [
 		default:
 			c = p.Hourly(name("on-demand"), one, "aws-ec2", "instance/"+m.instanceType+"/"+osc.key)
 		}
-		out = append(out, perInstance([]pricing.Component{c}, onDemand)...)
+		out = append(out, pricing.Times([]pricing.Component{c}, onDemand)...)
 	}
 	if spot.IsPositive() {
 		c := perHour(pricing.Unpriced(name("spot"), "hours", "spot prices are not in the catalog"))
-		out = append(out, perInstance([]pricing.Component{c}, spot)...)
+		out = append(out, pricing.Times([]pricing.Component{c}, spot)...)
 	}
 	return out
 }
@@ -257,18 +257,6 @@ func burstableVCPUs(instanceType string) (decimal.Decimal, bool) {
 		return decimal.NewFromInt(8), true
 	}
 	return decimal.Zero, false
-}
-
-// perInstance multiplies per-instance components by the number of instances.
-func perInstance(cs []pricing.Component, n decimal.Decimal) []pricing.Component {
-	if n.Equal(one) {
-		return cs
-	}
-	for i := range cs {
-		cs[i].Quantity = cs[i].Quantity.Mul(n)
-		cs[i].MonthlyCost = cs[i].MonthlyCost.Mul(n)
-	}
-	return cs
 }
 
 var instanceModel = pricing.Model{

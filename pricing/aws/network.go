@@ -120,7 +120,7 @@ func usageTiers(p pricing.Pricer, what, unit, usageKey, service string, tiers []
 		if i > 0 && !q.IsPositive() {
 			break
 		}
-		comps = append(comps, p.Component(qualified(what, t.label), unit, q, service, t.key).FromUsage(usageKey, given))
+		comps = append(comps, p.Component(pricing.Qualified(what, t.label), unit, q, service, t.key).FromUsage(usageKey, given))
 		left = left.Sub(q)
 	}
 	return comps

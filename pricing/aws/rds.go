@@ -54,7 +54,7 @@ func rdsEngineOf(engine string) (rdsEngine, bool) {
 
 // rdsEngineAttr reads the engine attribute, or says why it cannot be used.
 func rdsEngineAttr(a pricing.Attrs) (rdsEngine, string) {
-	name, why := needString(a, "engine")
+	name, why := a.NeedString("engine")
 	if why != "" {
 		return rdsEngine{}, why
 	}
@@ -83,7 +83,7 @@ func priceDBInstance(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 	if !known {
 		deployment = "Single-AZ assumed"
 	}
-	class, classWhy := needString(a, "instance_class")
+	class, classWhy := a.NeedString("instance_class")
 	eng, engWhy := rdsEngineAttr(a)
 
 	comps := []pricing.Component{dbInstanceHours(p, class, classWhy, eng, engWhy, multiAZ, deployment)}
@@ -101,16 +101,16 @@ func dbInstanceHours(p pricing.Pricer, class, classWhy string, eng rdsEngine, en
 	case classWhy != "":
 		return pricing.Unpriced("Database instance", "hours", classWhy)
 	case engWhy != "":
-		c := pricing.Unpriced(qualified("Database instance", "on-demand", class), "hours", engWhy)
+		c := pricing.Unpriced(pricing.Qualified("Database instance", "on-demand", class), "hours", engWhy)
 		c.Quantity = pricing.Hours
 		return c
 	}
 	key := "instance/" + class + "/" + eng.key
 	name := func(deployment string) string {
 		if eng.aurora {
-			return qualified("Database instance", eng.display, "on-demand", class)
+			return pricing.Qualified("Database instance", eng.display, "on-demand", class)
 		}
-		return qualified("Database instance", eng.display, "on-demand", deployment, class)
+		return pricing.Qualified("Database instance", eng.display, "on-demand", deployment, class)
 	}
 	var c pricing.Component
 	switch {

@@ -42,10 +42,10 @@ func rdsStorage(p pricing.Pricer, a pricing.Attrs, eng rdsEngine, engWhy string,
 		typeQual = ""
 	}
 	storageName := func(deployment string) string {
-		return qualified("Storage", kind, typeQual, multiAZLabel(deployment))
+		return pricing.Qualified("Storage", kind, typeQual, multiAZLabel(deployment))
 	}
 
-	gb, gbWhy := needDecimal(a, "allocated_storage")
+	gb, gbWhy := a.NeedDecimal("allocated_storage")
 	var comps []pricing.Component
 	if gbWhy != "" {
 		comps = append(comps, pricing.Unpriced(storageName(deploymentOf(multiAZ)), "GB", gbWhy))
@@ -55,8 +55,10 @@ func rdsStorage(p pricing.Pricer, a pricing.Attrs, eng rdsEngine, engWhy string,
 
 	switch st {
 	case "io1", "io2":
-		name := func(deployment string) string { return qualified("Provisioned IOPS", st, multiAZLabel(deployment)) }
-		iops, why := needDecimal(a, "iops")
+		name := func(deployment string) string {
+			return pricing.Qualified("Provisioned IOPS", st, multiAZLabel(deployment))
+		}
+		iops, why := a.NeedDecimal("iops")
 		if why != "" {
 			comps = append(comps, pricing.Unpriced(name(deploymentOf(multiAZ)), "IOPS", why))
 		} else {
@@ -86,7 +88,7 @@ func rdsGP3Extras(p pricing.Pricer, a pricing.Attrs, eng rdsEngine, engWhy strin
 			why = engWhy
 		}
 		if why != "" {
-			comps = append(comps, pricing.Unpriced(qualified(what, "gp3", multiAZLabel(deploymentOf(multiAZ))), unit, why))
+			comps = append(comps, pricing.Unpriced(pricing.Qualified(what, "gp3", multiAZLabel(deploymentOf(multiAZ))), unit, why))
 			return
 		}
 		base := included(rdsGP3Included(eng, gb))
@@ -94,7 +96,7 @@ func rdsGP3Extras(p pricing.Pricer, a pricing.Attrs, eng rdsEngine, engWhy strin
 			return
 		}
 		name := func(deployment string) string {
-			return qualified(what, "gp3", fmt.Sprintf("above the %s%s included", groupThousands(base), suffix), multiAZLabel(deployment))
+			return pricing.Qualified(what, "gp3", fmt.Sprintf("above the %s%s included", groupThousands(base), suffix), multiAZLabel(deployment))
 		}
 		comps = append(comps, rdsDeployed(p, name, unit, v.Sub(decimal.NewFromInt(base)), key, multiAZ))
 	}

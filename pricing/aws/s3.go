@@ -49,12 +49,12 @@ func priceS3Bucket(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 		class = s3Class{storage: "unknown", requests: "unknown", display: name}
 	}
 	comps := []pricing.Component{
-		p.UsageComponent(qualified("Storage", class.display), "GB", usageStorageGB, s3Service, "storage/"+class.storage),
-		p.UsageScaled(qualified("PUT, COPY, POST, LIST requests", class.display), "1k requests", "monthly_put_requests", perThousand, s3Service, "requests/put/"+class.requests),
-		p.UsageScaled(qualified("GET, SELECT, and all other requests", class.display), "1k requests", "monthly_get_requests", perThousand, s3Service, "requests/get/"+class.requests),
+		p.UsageComponent(pricing.Qualified("Storage", class.display), "GB", usageStorageGB, s3Service, "storage/"+class.storage),
+		p.UsageScaled(pricing.Qualified("PUT, COPY, POST, LIST requests", class.display), "1k requests", "monthly_put_requests", perThousand, s3Service, "requests/put/"+class.requests),
+		p.UsageScaled(pricing.Qualified("GET, SELECT, and all other requests", class.display), "1k requests", "monthly_get_requests", perThousand, s3Service, "requests/get/"+class.requests),
 	}
 	if !ok {
-		return unpriceAll(comps, fmt.Sprintf("usage storage_class %q is not one of STANDARD, STANDARD_IA, ONEZONE_IA, GLACIER_IR, GLACIER, DEEP_ARCHIVE, INTELLIGENT_TIERING", name))
+		return pricing.UnpriceAll(comps, fmt.Sprintf("usage storage_class %q is not one of STANDARD, STANDARD_IA, ONEZONE_IA, GLACIER_IR, GLACIER, DEEP_ARCHIVE, INTELLIGENT_TIERING", name))
 	}
 	return comps
 }

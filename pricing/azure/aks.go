@@ -30,7 +30,7 @@ var aksClusterModel = model("azurerm_kubernetes_cluster", nil, "", func(r pricin
 			out = append(out, pricing.Unpriced("Cluster management", "hours", "sku_tier "+tier+" is not Free, Standard or Premium"))
 			break
 		}
-		out = append(out, p.Hourly(qualified("Cluster management", t.label), one, aksService, t.key))
+		out = append(out, p.Hourly(pricing.Qualified("Cluster management", t.label), one, aksService, t.key))
 	}
 	if pool, ok := a.Block("default_node_pool"); ok {
 		out = append(out, nodePool(pool, "default_node_pool.").components(p)...)
@@ -56,7 +56,7 @@ var aksOSDiskGB = decimal.NewFromInt(128)
 // reasons) or an azurerm_kubernetes_cluster_node_pool.
 func nodePool(a pricing.Attrs, path string) pool {
 	v := vmSpec{os: strings.ToLower(a.StringOr("os_type", "Linux"))}
-	v.size, v.sizeReason = needString(a, "vm_size")
+	v.size, v.sizeReason = a.NeedString("vm_size")
 	if v.sizeReason != "" {
 		v.sizeReason = path + v.sizeReason
 	}

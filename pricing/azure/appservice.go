@@ -37,7 +37,7 @@ func (pl plan) components(p pricing.Pricer) []pricing.Component {
 			label = "Windows containers"
 		}
 	}
-	name := qualified("App Service plan", label, strings.ToUpper(pl.sku), pl.note)
+	name := pricing.Qualified("App Service plan", label, strings.ToUpper(pl.sku), pl.note)
 	return []pricing.Component{p.Hourly(name, pl.workers, appServiceService, "plan/"+pl.sku+"/"+pl.os)}
 }
 
@@ -50,8 +50,8 @@ func planSKU(s string) string {
 var servicePlanModel = model("azurerm_service_plan", nil, "", func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 	a := r.Attrs
 	var pl plan
-	sku, why := needString(a, "sku_name")
-	osType, osWhy := needString(a, "os_type")
+	sku, why := a.NeedString("sku_name")
+	osType, osWhy := a.NeedString("os_type")
 	switch {
 	case why != "":
 		pl.reason = why
@@ -78,7 +78,7 @@ var appServicePlanModel = model("azurerm_app_service_plan", nil, "", func(r pric
 	a := r.Attrs
 	var pl plan
 	sku, ok := a.Block("sku")
-	size, why := needString(sku, "size")
+	size, why := sku.NeedString("size")
 	switch {
 	case !ok:
 		pl.reason = "sku is not set"

@@ -6,7 +6,6 @@
 package azure
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -87,7 +86,7 @@ func model(typ string, usage []pricing.UsageKey, via string, price func(pricing.
 				if via != "" {
 					why = "location is not known: " + via + " does not name a resource of the plan with a known location"
 				}
-				return unpriceAll(price(r, p.In("")), why)
+				return pricing.UnpriceAll(price(r, p.In("")), why)
 			}
 			return price(r, p.In(region))
 		},
@@ -123,52 +122,6 @@ const (
 )
 
 var dataProcessedUsage = pricing.UsageKey{Name: usageDataProcessed, Description: "data processed a month, in GB"}
-
-// needString returns a string attribute the cost depends on, or why it
-// cannot be used.
-func needString(a pricing.Attrs, name string) (string, string) {
-	if a.Unknown(name) {
-		return "", pricing.UnknownAttr(name)
-	}
-	s, ok := a.String(name)
-	if !ok || s == "" {
-		return "", name + " is not set"
-	}
-	return s, ""
-}
-
-// unpriceAll turns components into unpriced ones, keeping their
-// quantities, for configurations the catalog has no prices for.
-func unpriceAll(comps []pricing.Component, reason string) []pricing.Component {
-	for i := range comps {
-		c := &comps[i]
-		c.UnitPrice, c.MonthlyCost, c.Source, c.Approximation = decimal.Zero, decimal.Zero, "", ""
-		c.Unpriced = reason
-	}
-	return comps
-}
-
-// qualified builds a component name such as "Virtual machine (Linux,
-// Standard_D2s_v5)" from its qualifiers, skipping empty ones.
-func qualified(what string, quals ...string) string {
-	quals = slices.DeleteFunc(slices.Clone(quals), func(s string) bool { return s == "" })
-	if len(quals) == 0 {
-		return what
-	}
-	return what + " (" + strings.Join(quals, ", ") + ")"
-}
-
-// times multiplies components by a count of identical things.
-func times(cs []pricing.Component, n decimal.Decimal) []pricing.Component {
-	if n.Equal(one) {
-		return cs
-	}
-	for i := range cs {
-		cs[i].Quantity = cs[i].Quantity.Mul(n)
-		cs[i].MonthlyCost = cs[i].MonthlyCost.Mul(n)
-	}
-	return cs
-}
 
 // count returns a count attribute: its value, the provider's default when
 // it is left unset (known only after apply, or absent), or why it cannot

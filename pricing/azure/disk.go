@@ -83,7 +83,7 @@ func (d managedDisk) components(p pricing.Pricer, withOps bool) []pricing.Compon
 		return []pricing.Component{pricing.Unpriced(what, "months", d.typeReason)}
 	}
 	if label, ok := provisionedDiskKinds[d.accountType]; ok {
-		return []pricing.Component{pricing.Unpriced(qualified(what, label), "months",
+		return []pricing.Component{pricing.Unpriced(pricing.Qualified(what, label), "months",
 			label+" is billed by provisioned capacity, IOPS and throughput, which the catalog does not hold")}
 	}
 	k, ok := diskKinds[d.accountType]
@@ -92,7 +92,7 @@ func (d managedDisk) components(p pricing.Pricer, withOps bool) []pricing.Compon
 			fmt.Sprintf("storage account type %q is not Standard_LRS, StandardSSD_LRS, StandardSSD_ZRS, Premium_LRS or Premium_ZRS", d.accountType))}
 	}
 	if d.sizeReason != "" {
-		return []pricing.Component{pricing.Unpriced(qualified(what, k.label), "months", d.sizeReason)}
+		return []pricing.Component{pricing.Unpriced(pricing.Qualified(what, k.label), "months", d.sizeReason)}
 	}
 	tier, why := tierFor(k, d.size)
 	kind, size := k.label+" "+tier, d.size.String()+" GB"
@@ -102,9 +102,9 @@ func (d managedDisk) components(p pricing.Pricer, withOps bool) []pricing.Compon
 	if d.sizeAssumed {
 		size += " assumed"
 	}
-	name := qualified(what, kind, strings.ToUpper(k.redundancy), size)
+	name := pricing.Qualified(what, kind, strings.ToUpper(k.redundancy), size)
 	if why != "" {
-		return []pricing.Component{pricing.Unpriced(qualified(what, k.label), "months", why)}
+		return []pricing.Component{pricing.Unpriced(pricing.Qualified(what, k.label), "months", why)}
 	}
 	out := []pricing.Component{p.Component(name, "months", one, diskService, "disk/"+tier+"/"+k.redundancy)}
 	if withOps && k.ops != "" {
@@ -112,7 +112,7 @@ func (d managedDisk) components(p pricing.Pricer, withOps bool) []pricing.Compon
 		if d.label != "" {
 			ops = d.label + " operations"
 		}
-		out = append(out, p.UsageScaled(qualified(ops, k.label), "10k operations",
+		out = append(out, p.UsageScaled(pricing.Qualified(ops, k.label), "10k operations",
 			usageDiskOperations, perTenThou, diskService, "operations/"+k.ops+"/"+k.redundancy))
 	}
 	return out
@@ -125,7 +125,7 @@ var managedDiskModel = model("azurerm_managed_disk", []pricing.UsageKey{
 }, "", func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 	a := r.Attrs
 	d := managedDisk{}
-	d.accountType, d.typeReason = needString(a, "storage_account_type")
+	d.accountType, d.typeReason = a.NeedString("storage_account_type")
 	switch size, ok := a.Decimal("disk_size_gb"); {
 	case ok && size.IsPositive():
 		d.size = size

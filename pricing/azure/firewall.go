@@ -33,11 +33,11 @@ func priceFirewall(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 		where = "secured virtual hub"
 	}
 	comps := []pricing.Component{
-		p.Hourly(qualified("Firewall", label, where), one, firewallService, key),
+		p.Hourly(pricing.Qualified("Firewall", label, where), one, firewallService, key),
 		p.UsageComponent("Data processed", "GB", usageDataProcessed, firewallService, key+"/data"),
 	}
 	if tier != "Basic" && tier != "Standard" && tier != "Premium" {
-		return unpriceAll(comps, "sku_tier "+tier+" is not Basic, Standard or Premium")
+		return pricing.UnpriceAll(comps, "sku_tier "+tier+" is not Basic, Standard or Premium")
 	}
 	return comps
 }

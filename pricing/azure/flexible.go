@@ -45,22 +45,22 @@ func flexibleServerModel(typ, service string) pricing.Model {
 		if assumed {
 			label += " assumed"
 		}
-		out = append(out, p.Component(qualified("Storage", label, standby), "GB", size.Mul(servers), service, "storage"))
+		out = append(out, p.Component(pricing.Qualified("Storage", label, standby), "GB", size.Mul(servers), service, "storage"))
 		return append(out, p.UsageComponent("Additional backup storage", "GB", usageBackupGB, service, "backup"))
 	})
 }
 
 func flexibleCompute(a pricing.Attrs, p pricing.Pricer, service string, servers decimal.Decimal, standby string) pricing.Component {
-	sku, why := needString(a, "sku_name")
+	sku, why := a.NeedString("sku_name")
 	if why != "" {
 		return pricing.Unpriced("Compute", "hours", why)
 	}
 	m := flexibleSKU.FindStringSubmatch(sku)
 	if m == nil {
-		return pricing.Unpriced(qualified("Compute", sku), "hours",
+		return pricing.Unpriced(pricing.Qualified("Compute", sku), "hours",
 			fmt.Sprintf("sku_name %q is not a tier prefix and a size, such as B_Standard_B1ms or GP_Standard_D2ds_v4", sku))
 	}
-	name := qualified("Compute", sku, standby)
+	name := pricing.Qualified("Compute", sku, standby)
 	if m[1] == "B" {
 		size := strings.ToLower(strings.ReplaceAll(strings.TrimPrefix(m[2], "Standard_"), "_", ""))
 		return p.Hourly(name, servers, service, "compute/burstable/"+size)

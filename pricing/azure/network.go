@@ -20,19 +20,19 @@ var publicIPModel = model("azurerm_public_ip", nil, "", func(r pricing.Resource,
 	if sku == "Standard" && a.StringOr("sku_tier", "Regional") == "Global" {
 		key, label = "public-ip/global/static", "Standard, Global tier"
 	}
-	name := qualified("Public IP address", label, alloc)
+	name := pricing.Qualified("Public IP address", label, alloc)
 	switch {
 	case sku != "Basic" && sku != "Standard":
 		return []pricing.Component{pricing.Unpriced(name, "hours", fmt.Sprintf("sku %q is not Basic or Standard", sku))}
 	case a.StringOr("ip_version", "IPv4") != "IPv4":
-		return []pricing.Component{pricing.Unpriced(qualified("Public IP address", label, alloc, "IPv6"), "hours", "IPv6 public IP prices are not in the catalog")}
+		return []pricing.Component{pricing.Unpriced(pricing.Qualified("Public IP address", label, alloc, "IPv6"), "hours", "IPv6 public IP prices are not in the catalog")}
 	}
 	return []pricing.Component{p.Hourly(name, one, networkService, key)}
 })
 
 var natGatewayModel = model("azurerm_nat_gateway", []pricing.UsageKey{dataProcessedUsage}, "", func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 	if sku := r.Attrs.StringOr("sku_name", "Standard"); sku != "Standard" {
-		return []pricing.Component{pricing.Unpriced(qualified("NAT gateway", sku), "hours", "NAT gateway SKU "+sku+" is not in the catalog")}
+		return []pricing.Component{pricing.Unpriced(pricing.Qualified("NAT gateway", sku), "hours", "NAT gateway SKU "+sku+" is not in the catalog")}
 	}
 	// Azure publishes one NAT gateway price for every region.
 	data, given := p.Usage().Decimal(usageDataProcessed)
@@ -64,7 +64,7 @@ func priceLoadBalancer(r pricing.Resource, p pricing.Pricer) []pricing.Component
 	case sku == "Basic":
 		return nil
 	case sku != "Standard":
-		return []pricing.Component{pricing.Unpriced(qualified("Load balancer", sku), "hours", "load balancer SKU "+sku+" is not in the catalog")}
+		return []pricing.Component{pricing.Unpriced(pricing.Qualified("Load balancer", sku), "hours", "load balancer SKU "+sku+" is not in the catalog")}
 	case a.StringOr("sku_tier", "Regional") != "Regional":
 		return []pricing.Component{pricing.Unpriced("Load balancer (Global tier)", "hours", "cross-region (Global tier) load balancer prices are not in the catalog")}
 	}

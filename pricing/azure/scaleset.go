@@ -20,7 +20,7 @@ func scaleSetModel(typ, os string) pricing.Model {
 		v := readVM(a, "sku", os)
 		for i, dd := range a.Blocks("data_disk") {
 			d := managedDisk{label: fmt.Sprintf("Data disk %d", i+1)}
-			d.accountType, d.typeReason = needString(dd, "storage_account_type")
+			d.accountType, d.typeReason = dd.NeedString("storage_account_type")
 			switch size, ok := dd.Decimal("disk_size_gb"); {
 			case ok && size.IsPositive():
 				d.size = size

@@ -37,17 +37,17 @@ func priceSQLDatabase(r pricing.Resource, p pricing.Pricer) []pricing.Component 
 	if id := a.StringOr("elastic_pool_id", ""); id != "" || a.Unknown("elastic_pool_id") || a.StringOr("sku_name", "") == "ElasticPool" {
 		return nil
 	}
-	sku, why := needString(a, "sku_name")
+	sku, why := a.NeedString("sku_name")
 	if why != "" {
 		return []pricing.Component{pricing.Unpriced("Compute", "hours", why)}
 	}
 	if dtuSKU.MatchString(sku) {
 		// DTU databases include their storage up to the tier's maximum.
-		return []pricing.Component{p.Hourly(qualified("Compute", sku, "DTU"), one, sqlService, "dtu/"+sku)}
+		return []pricing.Component{p.Hourly(pricing.Qualified("Compute", sku, "DTU"), one, sqlService, "dtu/"+sku)}
 	}
 	m := vcoreSKU.FindStringSubmatch(sku)
 	if m == nil {
-		return []pricing.Component{pricing.Unpriced(qualified("Compute", sku), "hours",
+		return []pricing.Component{pricing.Unpriced(pricing.Qualified("Compute", sku), "hours",
 			fmt.Sprintf("sku_name %q is not a DTU (Basic, S0, P1...) or vCore (GP_Gen5_2, GP_S_Gen5_2, BC_Gen5_4, HS_Gen5_2) SKU", sku))}
 	}
 	ed, serverless, family := sqlEditions[m[1]], m[2] != "", strings.ToLower(m[3])
@@ -55,7 +55,7 @@ func priceSQLDatabase(r pricing.Resource, p pricing.Pricer) []pricing.Component 
 	var out []pricing.Component
 	if serverless {
 		// Serverless compute includes the SQL licence.
-		out = append(out, p.UsageComponent(qualified("Compute", "serverless", sku), "vCore-hours", usageVCoreHours, sqlService, "serverless/"+ed.key+"/"+family))
+		out = append(out, p.UsageComponent(pricing.Qualified("Compute", "serverless", sku), "vCore-hours", usageVCoreHours, sqlService, "serverless/"+ed.key+"/"+family))
 	} else {
 		// Hyperscale read replicas are billed like the primary.
 		replicas := one
@@ -67,11 +67,11 @@ func priceSQLDatabase(r pricing.Resource, p pricing.Pricer) []pricing.Component 
 		if !replicas.Equal(one) {
 			replicaNote = replicas.String() + " replicas"
 		}
-		out = append(out, p.Component(qualified("Compute", "provisioned", sku, replicaNote), "vCore-hours", vcoreHours, sqlService, "vcore/"+ed.key+"/"+family))
+		out = append(out, p.Component(pricing.Qualified("Compute", "provisioned", sku, replicaNote), "vCore-hours", vcoreHours, sqlService, "vcore/"+ed.key+"/"+family))
 		// license_type BasePrice is Azure Hybrid Benefit: the customer's
 		// own SQL Server licence.
 		if a.StringOr("license_type", "LicenseIncluded") != "BasePrice" {
-			out = append(out, globalFallback(p, qualified("SQL license", ed.label), "vCore-hours", vcoreHours, sqlService, "license/"+ed.key))
+			out = append(out, globalFallback(p, pricing.Qualified("SQL license", ed.label), "vCore-hours", vcoreHours, sqlService, "license/"+ed.key))
 		}
 	}
 	return append(out, sqlStorage(a, p, ed.key))
@@ -91,5 +91,5 @@ func sqlStorage(a pricing.Attrs, p pricing.Pricer, edition string) pricing.Compo
 	if size, ok := a.Decimal("max_size_gb"); ok {
 		return p.Component("Storage", "GB", size, sqlService, key)
 	}
-	return p.Component(qualified("Storage", sqlDefaultMaxGB.String()+" GB assumed"), "GB", sqlDefaultMaxGB, sqlService, key)
+	return p.Component(pricing.Qualified("Storage", sqlDefaultMaxGB.String()+" GB assumed"), "GB", sqlDefaultMaxGB, sqlService, key)
 }

@@ -53,22 +53,22 @@ func priceStorageAccount(r pricing.Resource, p pricing.Pricer) []pricing.Compone
 	label := []string{titleCase(access), repl}
 	comps := storageTiers(p, label, base)
 	comps = append(comps,
-		p.UsageScaled(qualified("Write operations", label...), "10k operations", usageWriteOps, perTenThou, storageService, base+"/write"),
-		p.UsageScaled(qualified("Read operations", label...), "10k operations", usageReadOps, perTenThou, storageService, base+"/read"),
+		p.UsageScaled(pricing.Qualified("Write operations", label...), "10k operations", usageWriteOps, perTenThou, storageService, base+"/write"),
+		p.UsageScaled(pricing.Qualified("Read operations", label...), "10k operations", usageReadOps, perTenThou, storageService, base+"/read"),
 	)
 	switch {
 	case a.Unknown("account_replication_type") || a.Unknown("account_kind") || a.Unknown("account_tier") || a.Unknown("access_tier"):
-		return unpriceAll(comps, pricing.UnknownAttr("the account's kind, tier or replication"))
+		return pricing.UnpriceAll(comps, pricing.UnknownAttr("the account's kind, tier or replication"))
 	case !ok:
-		return unpriceAll(comps, "account_replication_type "+repl+" is not LRS, ZRS, GRS, RAGRS, GZRS or RAGZRS")
+		return pricing.UnpriceAll(comps, "account_replication_type "+repl+" is not LRS, ZRS, GRS, RAGRS, GZRS or RAGZRS")
 	case kind == "FileStorage":
-		return unpriceAll(comps, "Azure Files (FileStorage accounts) prices are not in the catalog")
+		return pricing.UnpriceAll(comps, "Azure Files (FileStorage accounts) prices are not in the catalog")
 	case kind == "Storage":
-		return unpriceAll(comps, "general-purpose v1 (Storage) account prices are not in the catalog")
+		return pricing.UnpriceAll(comps, "general-purpose v1 (Storage) account prices are not in the catalog")
 	case kind == "StorageV2" && tier == "Premium":
-		return unpriceAll(comps, "premium page blob (Premium StorageV2) prices are not in the catalog")
+		return pricing.UnpriceAll(comps, "premium page blob (Premium StorageV2) prices are not in the catalog")
 	case access != "hot" && access != "cool" && access != "cold" && access != "premium":
-		return unpriceAll(comps, "access_tier "+a.StringOr("access_tier", "")+" is not Hot, Cool or Cold")
+		return pricing.UnpriceAll(comps, "access_tier "+a.StringOr("access_tier", "")+" is not Hot, Cool or Cold")
 	}
 	return comps
 }
@@ -88,7 +88,7 @@ func storageTiers(p pricing.Pricer, label []string, base string) []pricing.Compo
 		if i > 0 && !q.IsPositive() {
 			break
 		}
-		name := qualified("Blob storage", label[0], label[1], t.label)
+		name := pricing.Qualified("Blob storage", label[0], label[1], t.label)
 		c := p.Component(name, "GB", q, storageService, base+t.suffix)
 		if i > 0 && !c.Priced() {
 			c = p.Component(name, "GB", q, storageService, key)

@@ -41,26 +41,26 @@ func (v vmSpec) components(p pricing.Pricer, n decimal.Decimal) []pricing.Compon
 	var c pricing.Component
 	switch {
 	case v.sizeReason != "":
-		c = pricing.Unpriced(qualified("Virtual machine", label), "hours", v.sizeReason)
+		c = pricing.Unpriced(pricing.Qualified("Virtual machine", label), "hours", v.sizeReason)
 		c.Quantity = pricing.Hours
 	case v.spot:
-		c = pricing.Unpriced(qualified("Virtual machine", label, "spot", v.size, v.note), "hours", "spot prices are not in the catalog")
+		c = pricing.Unpriced(pricing.Qualified("Virtual machine", label, "spot", v.size, v.note), "hours", "spot prices are not in the catalog")
 		c.Quantity = pricing.Hours
 	default:
-		c = p.Hourly(qualified("Virtual machine", label, v.size, v.note), one, vmService, "vm/"+v.size+"/"+key)
+		c = p.Hourly(pricing.Qualified("Virtual machine", label, v.size, v.note), one, vmService, "vm/"+v.size+"/"+key)
 	}
 	out := []pricing.Component{c}
 	for _, d := range v.disks {
 		out = append(out, d.components(p, false)...)
 	}
-	return times(out, n)
+	return pricing.Times(out, n)
 }
 
 // readVM reads the attributes azurerm_linux_virtual_machine,
 // azurerm_windows_virtual_machine and their scale sets share.
 func readVM(a pricing.Attrs, sizeAttr, os string) vmSpec {
 	v := vmSpec{os: os}
-	v.size, v.sizeReason = needString(a, sizeAttr)
+	v.size, v.sizeReason = a.NeedString(sizeAttr)
 	v.spot = a.StringOr("priority", "Regular") == "Spot"
 	if os == "windows" {
 		v.hybridBenefit = hybridLicence(a.StringOr("license_type", ""))
@@ -84,7 +84,7 @@ func readOSDisk(od pricing.Attrs, os string) (managedDisk, bool) {
 		return managedDisk{}, false
 	}
 	d := managedDisk{label: "OS disk"}
-	d.accountType, d.typeReason = needString(od, "storage_account_type")
+	d.accountType, d.typeReason = od.NeedString("storage_account_type")
 	if size, ok := od.Decimal("disk_size_gb"); ok && size.IsPositive() {
 		d.size = size
 	} else {
@@ -107,7 +107,7 @@ var windowsVMModel = model("azurerm_windows_virtual_machine", nil, "", func(r pr
 var legacyVMModel = model("azurerm_virtual_machine", nil, "", func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 	a := r.Attrs
 	v := vmSpec{os: legacyOS(a)}
-	v.size, v.sizeReason = needString(a, "vm_size")
+	v.size, v.sizeReason = a.NeedString("vm_size")
 	v.hybridBenefit = v.os == "windows" && hybridLicence(a.StringOr("license_type", ""))
 	out := v.components(p, one)
 	if od, ok := a.Block("storage_os_disk"); ok {
@@ -146,7 +146,7 @@ func legacyDisk(b pricing.Attrs, label, os string) managedDisk {
 		d.typeReason = "an unmanaged disk (vhd_uri) is billed as page blobs of its storage account, which the catalog does not price"
 		return d
 	}
-	d.accountType, d.typeReason = needString(b, "managed_disk_type")
+	d.accountType, d.typeReason = b.NeedString("managed_disk_type")
 	switch size, ok := b.Decimal("disk_size_gb"); {
 	case ok && size.IsPositive():
 		d.size = size

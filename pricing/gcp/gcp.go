@@ -6,7 +6,6 @@
 package gcp
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -58,56 +57,10 @@ func regional(price func(pricing.Resource, pricing.Pricer) []pricing.Component) 
 	return func(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 		comps := price(r, p)
 		if r.Region == "" {
-			return unpriceAll(comps, noRegion)
+			return pricing.UnpriceAll(comps, noRegion)
 		}
 		return comps
 	}
-}
-
-// needString returns a string attribute the cost depends on, or why it
-// cannot be used.
-func needString(a pricing.Attrs, name string) (string, string) {
-	if a.Unknown(name) {
-		return "", pricing.UnknownAttr(name)
-	}
-	s, ok := a.String(name)
-	if !ok || s == "" {
-		return "", name + " is not set"
-	}
-	return s, ""
-}
-
-// unpriceAll turns components into unpriced ones, keeping their
-// quantities.
-func unpriceAll(comps []pricing.Component, reason string) []pricing.Component {
-	for i := range comps {
-		c := &comps[i]
-		c.UnitPrice, c.MonthlyCost, c.Source, c.Approximation = decimal.Zero, decimal.Zero, "", ""
-		c.Unpriced = reason
-	}
-	return comps
-}
-
-// times multiplies per-instance components by the number of instances.
-func times(cs []pricing.Component, n decimal.Decimal) []pricing.Component {
-	if n.Equal(one) {
-		return cs
-	}
-	for i := range cs {
-		cs[i].Quantity = cs[i].Quantity.Mul(n)
-		cs[i].MonthlyCost = cs[i].MonthlyCost.Mul(n)
-	}
-	return cs
-}
-
-// qualified builds a component name such as "Boot disk (pd-balanced, size
-// assumed)" from its qualifiers, skipping empty ones.
-func qualified(what string, quals ...string) string {
-	quals = slices.DeleteFunc(slices.Clone(quals), func(s string) bool { return s == "" })
-	if len(quals) == 0 {
-		return what
-	}
-	return what + " (" + strings.Join(quals, ", ") + ")"
 }
 
 // prefixed prepends a label to each component's name, e.g. the node pool

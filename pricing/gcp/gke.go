@@ -89,7 +89,7 @@ func poolComponents(p pricing.Pricer, a pricing.Attrs, c placement, label string
 	m := nodeVM(nc)
 	n, note, reason := poolSize(a, c)
 	if reason != "" {
-		return prefixed(label, unpriceAll(m.components(p, one, ""), reason))
+		return prefixed(label, pricing.UnpriceAll(m.components(p, one, ""), reason))
 	}
 	if n.IsZero() {
 		return nil

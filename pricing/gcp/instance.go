@@ -27,7 +27,7 @@ var instanceModel = pricing.Model{
 // are priced on their own.
 func readInstance(a pricing.Attrs) vm {
 	m := vm{spot: readSpot(a), gpus: readGPUs(a)}
-	m.machineType, m.typeReason = needString(a, "machine_type")
+	m.machineType, m.typeReason = a.NeedString("machine_type")
 	if b, ok := a.Block("boot_disk"); ok {
 		if ip, ok := b.Block("initialize_params"); ok {
 			d := disk{label: "Boot disk"}
@@ -62,7 +62,7 @@ func diskType(a pricing.Attrs, attr string) (string, bool) {
 // twin): the VM each instance of a group runs.
 func readTemplate(a pricing.Attrs) vm {
 	m := vm{spot: readSpot(a), gpus: readGPUs(a), localSSDGB: decimal.Zero}
-	m.machineType, m.typeReason = needString(a, "machine_type")
+	m.machineType, m.typeReason = a.NeedString("machine_type")
 	for i, d := range a.Blocks("disk") {
 		if strings.EqualFold(d.StringOr("type", ""), "SCRATCH") || d.StringOr("disk_type", "") == "local-ssd" {
 			size, ok := d.Decimal("disk_size_gb")
@@ -134,7 +134,7 @@ func priceGroupManager(r pricing.Resource, p pricing.Pricer) []pricing.Component
 		}
 	}
 	if reason != "" {
-		return unpriceAll(m.components(p, one, ""), reason)
+		return pricing.UnpriceAll(m.components(p, one, ""), reason)
 	}
 	return m.components(p, n, note)
 }

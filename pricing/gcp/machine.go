@@ -28,14 +28,14 @@ var customMemoryPerVCPU = map[string]decimal.Decimal{
 // qualify the component names (an assumed type, how VMs were counted).
 func machine(p pricing.Pricer, machineType string, spot bool, notes ...string) []pricing.Component {
 	if m := customType.FindStringSubmatch(machineType); m != nil {
-		name := qualified("Instance usage", append([]string{machineType, "custom"}, notes...)...)
+		name := pricing.Qualified("Instance usage", append([]string{machineType, "custom"}, notes...)...)
 		return customMachine(p, name, m[1], m[2], m[3], m[4] != "", spot)
 	}
 	if !spot {
-		name := qualified("Instance usage", append([]string{machineType, "on-demand"}, notes...)...)
+		name := pricing.Qualified("Instance usage", append([]string{machineType, "on-demand"}, notes...)...)
 		return []pricing.Component{p.Hourly(name, one, computeService, "machine/"+machineType)}
 	}
-	name := qualified("Instance usage", append([]string{machineType, "spot"}, notes...)...)
+	name := pricing.Qualified("Instance usage", append([]string{machineType, "spot"}, notes...)...)
 	shape, ok := LookupMachineType(machineType)
 	switch {
 	case !ok:

@@ -39,7 +39,7 @@ var routerNATModel = pricing.Model{
 			}
 		}
 		return []pricing.Component{
-			p.Component(qualified("NAT gateway", note), "VM-hours", vms.Mul(pricing.Hours), networkService, "nat-gateway/vm"),
+			p.Component(pricing.Qualified("NAT gateway", note), "VM-hours", vms.Mul(pricing.Hours), networkService, "nat-gateway/vm"),
 			p.UsageComponent("Data processed", "GB", usageDataProcessed, networkService, "nat-gateway/data"),
 		}
 	}),

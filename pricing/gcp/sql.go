@@ -35,7 +35,7 @@ func priceSQLInstance(r pricing.Resource, p pricing.Pricer) []pricing.Component 
 	a := r.Attrs
 	s, _ := a.Block("settings")
 	engine, license, reason := sqlEngine(a)
-	tier, tierReason := needString(s, "tier")
+	tier, tierReason := s.NeedString("tier")
 	quals := []string{tier}
 	regional := strings.EqualFold(s.StringOr("availability_type", ""), "REGIONAL")
 	copies := one
@@ -47,16 +47,16 @@ func priceSQLInstance(r pricing.Resource, p pricing.Pricer) []pricing.Component 
 	case tierReason != "":
 		out = append(out, hours(pricing.Unpriced("Instance", "hours", "settings."+tierReason)))
 	case sqlSharedTier[tier]:
-		out = append(out, p.Hourly(qualified("Instance", quals...), copies, sqlService, "instance/"+tier+"/"+engine))
+		out = append(out, p.Hourly(pricing.Qualified("Instance", quals...), copies, sqlService, "instance/"+tier+"/"+engine))
 	default:
 		vcpus, memory, ok := sqlShape(tier)
 		if !ok {
-			out = append(out, hours(pricing.Unpriced(qualified("Instance", quals...), "hours", "tier "+tier+" is not a shared-core, db-custom or db-n1 tier")))
+			out = append(out, hours(pricing.Unpriced(pricing.Qualified("Instance", quals...), "hours", "tier "+tier+" is not a shared-core, db-custom or db-n1 tier")))
 			break
 		}
 		out = append(out,
-			p.Component(qualified("vCPUs", quals...), "vCPU-hours", vcpus.Mul(pricing.Hours).Mul(copies), sqlService, "vcpu/"+engine),
-			p.Component(qualified("Memory", quals...), "GB-hours", memory.Mul(pricing.Hours).Mul(copies), sqlService, "ram/"+engine))
+			p.Component(pricing.Qualified("vCPUs", quals...), "vCPU-hours", vcpus.Mul(pricing.Hours).Mul(copies), sqlService, "vcpu/"+engine),
+			p.Component(pricing.Qualified("Memory", quals...), "GB-hours", memory.Mul(pricing.Hours).Mul(copies), sqlService, "ram/"+engine))
 	}
 	out = append(out, sqlStorage(p, s, engine, regional, copies))
 	if license != "" {
@@ -64,9 +64,9 @@ func priceSQLInstance(r pricing.Resource, p pricing.Pricer) []pricing.Component 
 	}
 	switch {
 	case reason != "":
-		return unpriceAll(out, reason)
+		return pricing.UnpriceAll(out, reason)
 	case strings.EqualFold(s.StringOr("edition", ""), "ENTERPRISE_PLUS"):
-		return unpriceAll(out, "Enterprise Plus edition prices are not in the catalog")
+		return pricing.UnpriceAll(out, "Enterprise Plus edition prices are not in the catalog")
 	}
 	return out
 }
@@ -75,7 +75,7 @@ func priceSQLInstance(r pricing.Resource, p pricing.Pricer) []pricing.Component 
 // SQLSERVER_2019_STANDARD) as catalog keys do; license is set for SQL
 // Server, whose licence is billed on top.
 func sqlEngine(a pricing.Attrs) (engine, license, reason string) {
-	v, why := needString(a, "database_version")
+	v, why := a.NeedString("database_version")
 	switch {
 	case why != "":
 		return "", "", why
@@ -117,5 +117,5 @@ func sqlStorage(p pricing.Pricer, s pricing.Attrs, engine string, regional bool,
 	if regional {
 		quals = append(quals, "regional, two copies")
 	}
-	return p.Component(qualified("Storage", quals...), "GB-months", size.Mul(copies), sqlService, "storage/"+kind+"/"+engine)
+	return p.Component(pricing.Qualified("Storage", quals...), "GB-months", size.Mul(copies), sqlService, "storage/"+kind+"/"+engine)
 }

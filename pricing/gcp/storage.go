@@ -39,8 +39,8 @@ func priceBucket(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 	a := r.Attrs
 	class := strings.ToUpper(a.StringOr("storage_class", "STANDARD"))
 	key, known := gcsClasses[class]
-	name := qualified("Storage", strings.ToLower(class))
-	loc, why := needString(a, "location")
+	name := pricing.Qualified("Storage", strings.ToLower(class))
+	loc, why := a.NeedString("location")
 	switch {
 	case !known:
 		why = "storage class " + class + " is not in the catalog"
@@ -52,10 +52,10 @@ func priceBucket(r pricing.Resource, p pricing.Pricer) []pricing.Component {
 	loc = strings.ToLower(loc)
 	out := []pricing.Component{p.In(loc).UsageComponent(name, "GB-months", usageStorageGB, storageService, "storage/"+key)}
 	if gcsRetrieval[key] {
-		out = append(out, p.In(loc).UsageComponent(qualified("Retrieval", strings.ToLower(class)), "GB", usageRetrievalGB, storageService, "retrieval/"+key))
+		out = append(out, p.In(loc).UsageComponent(pricing.Qualified("Retrieval", strings.ToLower(class)), "GB", usageRetrievalGB, storageService, "retrieval/"+key))
 	}
 	if why != "" {
-		return unpriceAll(out, why)
+		return pricing.UnpriceAll(out, why)
 	}
 	return out
 }

@@ -42,7 +42,7 @@ func (m vm) components(p pricing.Pricer, count decimal.Decimal, note string) []p
 	}
 	var each []pricing.Component
 	if m.machineType == "" {
-		each = append(each, hours(pricing.Unpriced(qualified("Instance usage", notes...), "hours", m.typeReason)))
+		each = append(each, hours(pricing.Unpriced(pricing.Qualified("Instance usage", notes...), "hours", m.typeReason)))
 	} else {
 		each = append(each, machine(p, m.machineType, m.spot, notes...)...)
 	}
@@ -53,14 +53,14 @@ func (m vm) components(p pricing.Pricer, count decimal.Decimal, note string) []p
 		each = append(each, p.Component("Local SSD", "GB-months", m.localSSDGB, computeService, "local-ssd"))
 	}
 	for _, g := range m.gpus {
-		c := pricing.Unpriced(qualified("GPUs", g.model), "hours", "GPU prices are not in the catalog")
+		c := pricing.Unpriced(pricing.Qualified("GPUs", g.model), "hours", "GPU prices are not in the catalog")
 		c.Quantity = g.count.Mul(pricing.Hours)
 		each = append(each, c)
 	}
 	if os := premiumImage(m.image); os != "" {
-		each = append(each, hours(pricing.Unpriced(qualified("Licence", os+" image"), "hours", "licence fees of premium images are not in the catalog")))
+		each = append(each, hours(pricing.Unpriced(pricing.Qualified("Licence", os+" image"), "hours", "licence fees of premium images are not in the catalog")))
 	}
-	return times(each, count)
+	return pricing.Times(each, count)
 }
 
 // premiumImages are the public image projects whose images carry a
@@ -119,7 +119,7 @@ func (d disk) components(p pricing.Pricer) []pricing.Component {
 	if d.sizeAssumed {
 		quals = append(quals, "size assumed")
 	}
-	name := qualified(d.label, quals...)
+	name := pricing.Qualified(d.label, quals...)
 	key := "disk/" + d.typ
 	if d.regional {
 		key += "/regional"
@@ -131,7 +131,7 @@ func (d disk) components(p pricing.Pricer) []pricing.Component {
 		out = append(out, p.Component(name, "GB-months", d.size, computeService, key))
 	}
 	if d.typ == "pd-extreme" && d.iops.IsPositive() {
-		out = append(out, p.Component(qualified(d.label+" provisioned IOPS", d.typ), "IOPS-months", d.iops, computeService, key+"/iops"))
+		out = append(out, p.Component(pricing.Qualified(d.label+" provisioned IOPS", d.typ), "IOPS-months", d.iops, computeService, key+"/iops"))
 	}
 	return out
 }
