@@ -3,13 +3,14 @@ package config
 import (
 	"fmt"
 	"io/fs"
-	"path"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	hcljson "github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/tollgate-dev/tollgate/engine/source"
 )
 
 // topSchema lists the top-level blocks of a configuration file; those
@@ -44,35 +45,6 @@ type rawBlock struct {
 
 // key identifies the block for duplicate and override checks.
 func (b *rawBlock) key() string { return b.kind + " " + strings.Join(b.labels, ".") + "." + b.alias }
-
-// configFiles lists the configuration files of a directory, primary files
-// then override files, each in lexical order, as Terraform loads them.
-func configFiles(fsys fs.FS, dir string) (primary, override []string, err error) {
-	entries, err := fs.ReadDir(fsys, dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, e := range entries {
-		n := e.Name()
-		if e.IsDir() || ignored(n) || !(strings.HasSuffix(n, ".tf") || strings.HasSuffix(n, ".tf.json")) {
-			continue
-		}
-		base := strings.TrimSuffix(strings.TrimSuffix(n, ".json"), ".tf")
-		if base == "override" || strings.HasSuffix(base, "_override") {
-			override = append(override, path.Join(dir, n))
-		} else {
-			primary = append(primary, path.Join(dir, n))
-		}
-	}
-	return primary, override, nil
-}
-
-// ignored reports the files Terraform skips: hidden files and editor
-// backups.
-func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
-		(strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"))
-}
 
 // parseFile parses one configuration file into its top-level blocks.
 func parseFile(name string, src []byte) ([]*rawBlock, hcl.Diagnostics) {
@@ -110,7 +82,7 @@ func parseFile(name string, src []byte) ([]*rawBlock, hcl.Diagnostics) {
 // many configuration files the directory has; syntax and duplicate
 // errors go to ps.
 func readBlocks(fsys fs.FS, dir string, ps *problems) (blocks []*rawBlock, files int, err error) {
-	primary, override, err := configFiles(fsys, dir)
+	primary, override, err := source.Files(fsys, dir)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -12,6 +12,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	hcljson "github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/tollgate-dev/tollgate/engine/source"
 )
 
 // given is a value given for a root variable, and where.
@@ -70,7 +72,7 @@ func autoVarFiles(fsys fs.FS) ([]string, error) {
 	has := map[string]bool{}
 	for _, e := range entries {
 		n := e.Name()
-		if e.IsDir() || ignored(n) {
+		if e.IsDir() || source.Ignored(n) {
 			continue
 		}
 		has[n] = true

@@ -177,31 +177,18 @@ func (l *loader) dir(name string) (*dir, error) {
 	if d, ok := l.dirs[name]; ok {
 		return d, nil
 	}
-	entries, err := fs.ReadDir(l.fsys, name)
+	primary, override, err := Files(l.fsys, name)
 	if err != nil {
 		return nil, fmt.Errorf("read configuration directory %s: %w", name, err)
 	}
-	var primary, override []string
-	for _, e := range entries {
-		n := e.Name()
-		if e.IsDir() || ignored(n) || !(strings.HasSuffix(n, ".tf") || strings.HasSuffix(n, ".tf.json")) {
-			continue
-		}
-		base := strings.TrimSuffix(strings.TrimSuffix(n, ".json"), ".tf")
-		if base == "override" || strings.HasSuffix(base, "_override") {
-			override = append(override, n)
-		} else {
-			primary = append(primary, n)
-		}
-	}
-	names := append(primary, override...)
-	parsed, err := l.parseAll(name, names)
+	paths := append(primary, override...)
+	parsed, err := l.parseAll(paths)
 	if err != nil {
 		return nil, err
 	}
 	d := &dir{}
 	for i, r := range parsed {
-		p := path.Join(name, names[i])
+		p := paths[i]
 		if len(r.errs) > 0 {
 			l.syntax = append(l.syntax, r.errs...)
 			continue
@@ -220,17 +207,17 @@ type parsed struct {
 	errs []*SyntaxError
 }
 
-// parseAll reads and parses the named files of a directory, in parallel:
-// parsing dominates Load's time. Results are in the order of names.
-func (l *loader) parseAll(dirName string, names []string) ([]parsed, error) {
-	out := make([]parsed, len(names))
-	readErrs := make([]error, len(names))
+// parseAll reads and parses files of the configuration, in parallel:
+// parsing dominates Load's time. Results are in the order of paths.
+func (l *loader) parseAll(paths []string) ([]parsed, error) {
+	out := make([]parsed, len(paths))
+	readErrs := make([]error, len(paths))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(names)) {
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
 		wg.Go(func() {
 			for i := range next {
-				p := path.Join(dirName, names[i])
+				p := paths[i]
 				src, err := fs.ReadFile(l.fsys, p)
 				if err != nil {
 					readErrs[i] = fmt.Errorf("read %s: %w", p, err)
@@ -240,7 +227,7 @@ func (l *loader) parseAll(dirName string, names []string) ([]parsed, error) {
 			}
 		})
 	}
-	for i := range names {
+	for i := range paths {
 		next <- i
 	}
 	close(next)
@@ -248,9 +235,33 @@ func (l *loader) parseAll(dirName string, names []string) ([]parsed, error) {
 	return out, errors.Join(readErrs...)
 }
 
-// ignored reports the files Terraform skips: hidden files and editor
+// Files lists the paths of the configuration files of a directory of
+// fsys, primary files then override files, each in lexical order, as
+// Terraform loads them: the one rule, for engine/config too, of which files
+// make a module.
+func Files(fsys fs.FS, dir string) (primary, override []string, err error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || Ignored(n) || !(strings.HasSuffix(n, ".tf") || strings.HasSuffix(n, ".tf.json")) {
+			continue
+		}
+		base := strings.TrimSuffix(strings.TrimSuffix(n, ".json"), ".tf")
+		if base == "override" || strings.HasSuffix(base, "_override") {
+			override = append(override, path.Join(dir, n))
+		} else {
+			primary = append(primary, path.Join(dir, n))
+		}
+	}
+	return primary, override, nil
+}
+
+// Ignored reports the files Terraform skips: hidden files and editor
 // backups.
-func ignored(name string) bool {
+func Ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
 		(strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"))
 }
